@@ -1,0 +1,5 @@
+"""Allow ``python -m jixiao``."""
+
+from jixiao.cli import main
+
+main()

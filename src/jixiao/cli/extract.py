@@ -1,0 +1,53 @@
+"""``jixiao extract PATH... [--out DIR]``: read reports into record JSON."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from jixiao.cli.paths import expand_paths
+from jixiao.cli.summary import print_records
+from jixiao.errors import SourceError
+from jixiao.model.record import Record
+from jixiao.pipeline import load
+
+
+def extract_command(
+    paths: Annotated[list[Path], typer.Argument(help="报告文件或文件夹")],
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="输出目录，每个文件写 <stem>.json")] = None,
+) -> None:
+    """Read reports and write their records as JSON.
+
+    Example: jixiao extract examples/ --out out/records
+    """
+    files = list(expand_paths(paths))
+    if out is None and len(files) != 1:
+        raise typer.BadParameter("多个文件时请用 --out 指定输出目录", param_hint="--out")
+    failed = 0
+    done: list[tuple[Path, Record]] = []
+    for path in files:
+        try:
+            extraction = load(path)
+        except SourceError as exc:
+            failed += 1
+            print(f"jixiao: {exc}", file=sys.stderr)
+            continue
+        text = extraction.record.to_json()
+        if out is None:
+            print(text)
+        else:
+            out.mkdir(parents=True, exist_ok=True)
+            (out / f"{path.stem}.json").write_text(text + "\n", encoding="utf-8")
+            done.append((path, extraction.record))
+    if out is not None:
+        print_records(done)
+        print(f"已写入 {len(done)} 个记录到 {out}/，失败 {failed} 个。")
+    raise typer.Exit(1 if failed else 0)
+
+
+def register(app: typer.Typer) -> None:
+    """Add the command to the app."""
+    app.command("extract")(extract_command)

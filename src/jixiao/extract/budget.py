@@ -1,0 +1,53 @@
+"""Income, budget and spending: from money tables and from prose statements."""
+
+from __future__ import annotations
+
+import re
+
+from jixiao.extract import matrix
+from jixiao.extract.context import Context, Unit
+from jixiao.extract.facts import Facts
+from jixiao.extract.labels import path_for, stage_of
+from jixiao.extract.prose import amounts, is_difference, prose_category, prose_stage, ref_of
+
+_PRIOR = re.compile(r"比上年(?:度)?(?:同期)?(?:决算)?(?:数)?$|上年(?:度)?(?:决算)?(?:数)?为?$")
+_PRIOR_PATH = {"income.total": "income.prior_year",
+               "budget.actual.total": "budget.prior_year_expenditure"}
+
+
+def _unit_amounts(unit: Unit, year: int | None, facts: Facts) -> None:
+    subject: str | None = None
+    stage: tuple[str, bool] | None = None
+    sentence = -1
+    for amount in amounts(unit.text):
+        if amount.sentence != sentence:
+            subject, stage, sentence = None, None, amount.sentence
+        if _PRIOR.search(amount.label):
+            target = _PRIOR_PATH.get(subject or "")
+            if target:
+                facts.propose(target, amount.value, 20, ref_of(unit, amount))
+            continue
+        if is_difference(amount.label):
+            continue
+        category = prose_category(amount.label, unit.sections)
+        if category is None or category.startswith("tp."):
+            continue
+        staged = prose_stage(amount.label, category, year)
+        if staged is None:
+            continue
+        if category != "income":
+            if stage_of(amount.label, year) is None and stage is not None:
+                staged = stage
+            stage = staged
+        path = path_for(staged[0], category)
+        if path is None:
+            continue
+        facts.propose(path, amount.value, 20 if staged[1] else 15, ref_of(unit, amount))
+        subject = path
+
+
+def extract(ctx: Context, facts: Facts) -> None:
+    """Propose income, budget and spending figures."""
+    matrix.extract(ctx, facts)
+    for unit in ctx.units:
+        _unit_amounts(unit, ctx.year, facts)

@@ -1,0 +1,122 @@
+"""What every extractor needs: the document's text units, outline and tables.
+
+A *unit* is a paragraph (or a heading) or a table cell, with its source. The
+outline is recovered from numbering (一、 （一） 1. （1）) and from heading styles;
+each unit knows the titles of the sections it stands in.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from jixiao.model.document import Block, Document, Table
+from jixiao.model.provenance import SourceRef
+
+#: Outline numbering patterns with their rank (1 = top level).
+HEADING_MARKS: tuple[tuple[int, re.Pattern[str]], ...] = (
+    (1, re.compile(r"^第[一二三四五六七八九十]+(?:部分|章)\s*[、．.:：]?\s*")),
+    (1, re.compile(r"^[一二三四五六七八九十]{1,3}\s*[、．.]\s*")),
+    (2, re.compile(r"^[（(]\s*[一二三四五六七八九十]{1,3}\s*[）)]\s*[、．.]?\s*")),
+    (3, re.compile(r"^\d{1,2}\s*[、．.](?!\d)\s*")),
+    (4, re.compile(r"^[（(]\s*\d{1,2}\s*[）)]\s*")),
+)
+_REPORT_WORDS = re.compile(r"绩效|自评|评价报告")
+_REPORT_TOPIC = re.compile(r"预算|支出|经费|指标|资金")
+
+
+def heading_rank(text: str) -> tuple[int, str] | None:
+    """(rank, title without its number) when `text` reads as an outline heading."""
+    for rank, pattern in HEADING_MARKS:
+        match = pattern.match(text)
+        if match is None:
+            continue
+        title = text[match.end():].strip()
+        body = title.rstrip("。.：:")
+        if title and len(body) <= 40 and "。" not in body:
+            return rank, title
+        return None
+    return None
+
+
+def strip_mark(text: str) -> str:
+    """`text` without a leading outline number."""
+    for _rank, pattern in HEADING_MARKS:
+        match = pattern.match(text)
+        if match:
+            return text[match.end():].strip()
+    return text
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A paragraph or a table cell, with its source and the section titles above it."""
+
+    text: str
+    ref: SourceRef
+    sections: tuple[str, ...]
+    heading: int | None = None  # outline rank when the unit is a heading
+
+
+@dataclass
+class Context:
+    """The document prepared for the extractors."""
+
+    document: Document
+    units: list[Unit] = field(default_factory=list)
+    tables: list[tuple[int, Table, tuple[str, ...]]] = field(default_factory=list)
+    year: int | None = None
+
+    @classmethod
+    def build(cls, document: Document) -> Context:
+        """Walk the blocks once, keeping the outline stack."""
+        ctx = cls(document)
+        stack: list[tuple[int, str]] = []
+        for index, block in enumerate(document.blocks):
+            if block.table is not None:
+                ctx.tables.append((index, block.table, tuple(t for _, t in stack)))
+                continue
+            rank = _rank_of(block)
+            if rank is not None:
+                while stack and stack[-1][0] >= rank[0]:
+                    stack.pop()
+                stack.append(rank)
+            ref = SourceRef(index, block.position, block.text)
+            ctx.units.append(Unit(block.text, ref, tuple(t for _, t in stack), rank and rank[0]))
+        return ctx
+
+    def paragraphs(self) -> list[Unit]:
+        """Every paragraph and heading, in order."""
+        return self.units
+
+    def cell_units(self, min_length: int = 12) -> list[Unit]:
+        """Table cells long enough to hold sentences, as units."""
+        out = []
+        for index, table, sections in self.tables:
+            for cell in table.cells:
+                if len(cell.text) >= min_length:
+                    ref = SourceRef(index, cell.position, cell.text, row=cell.row, col=cell.col)
+                    out.append(Unit(cell.text, ref, sections))
+        return out
+
+    def prose(self) -> list[Unit]:
+        """Paragraphs and sentence-holding table cells, paragraphs first."""
+        return self.units + self.cell_units()
+
+    def head_text(self, blocks: int = 40) -> str:
+        """The text of the first paragraphs, joined (title area)."""
+        return "\n".join(u.text for u in self.units[:blocks])
+
+    def looks_like_report(self) -> bool:
+        """True when the document speaks of performance evaluation of spending."""
+        text = "\n".join(u.text for u in self.units[:200])
+        cells = " ".join(c.text for _, t, _ in self.tables[:10] for c in t.cells[:200])
+        whole = text + cells
+        return bool(_REPORT_WORDS.search(whole) and _REPORT_TOPIC.search(whole))
+
+
+def _rank_of(block: Block) -> tuple[int, str] | None:
+    if block.kind == "heading" and block.level is not None:
+        found = heading_rank(block.text)
+        return (found[0] if found else block.level, strip_mark(block.text))
+    return heading_rank(block.text)

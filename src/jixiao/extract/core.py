@@ -1,0 +1,60 @@
+"""The extraction driver: build the context, run every field extractor, assemble the record."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from jixiao.extract.context import Context
+from jixiao.extract.facts import Facts
+from jixiao.model.document import Document
+from jixiao.model.provenance import Provenance
+from jixiao.model.record import Record
+
+Extractor = Callable[[Context, Facts], None]
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """The record of a document, where each value came from, and the document itself."""
+
+    record: Record
+    provenance: Provenance
+    document: Document
+    #: True when the document names itself a performance report (title or outline),
+    #: even if no figure could be read.
+    looks_like_report: bool
+
+
+def _extractors() -> tuple[Extractor, ...]:
+    from jixiao.extract import (
+        budget,
+        evaluation,
+        identity,
+        indicators,
+        narrative,
+        projects,
+        staffing,
+        three_public,
+    )
+
+    return (
+        identity.extract,
+        staffing.extract,
+        budget.extract,
+        three_public.extract,
+        projects.extract,
+        indicators.extract,
+        evaluation.extract,
+        narrative.extract,
+    )
+
+
+def extract(document: Document) -> Extraction:
+    """Extract the record of `document`."""
+    ctx = Context.build(document)
+    facts = Facts()
+    for extractor in _extractors():
+        extractor(ctx, facts)
+    record = Record.model_validate(facts.nested())
+    return Extraction(record, facts.provenance(), document, ctx.looks_like_report())

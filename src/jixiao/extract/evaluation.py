@@ -1,0 +1,54 @@
+"""The self-evaluation score and grade the report claims."""
+
+from __future__ import annotations
+
+import re
+
+from jixiao.extract.context import Context
+from jixiao.extract.facts import Facts
+from jixiao.extract.numbers import cell_number, clean
+from jixiao.extract.tables import first_text, rows_of
+from jixiao.model.provenance import SourceRef
+
+_TOTAL_ROW = re.compile(r"^(?:总分|总得分|自评得分|自评总分|综合得分|评价得分|得分合计|合计得分)")
+_SCORE = re.compile(
+    r"(?:自评|评价|考评|综合)(?:得分|总分|分数|结果)?(?:为|是|：|:)?\s*(\d{1,3}(?:\.\d{1,2})?)\s*分")
+_GRADE = re.compile(
+    r"(?:等级|等次|评价结果|评定结果|自评结果|结论)(?:为|是|评定为|：|:)?\s*[“\"「『]?\s*"
+    r"(优秀|良好|合格|不合格|较差|中等|优|良|中|差)(?![^”\"」』]{0,3}[的地])")
+_GRADES = {"优秀": "优", "良好": "良", "中等": "中", "合格": "中", "不合格": "差", "较差": "差"}
+
+
+def _from_tables(ctx: Context, facts: Facts) -> None:
+    for index, table, _ in ctx.tables:
+        for row in rows_of(table):
+            first = first_text(row)
+            if first is None or not _TOTAL_ROW.match(clean(first[1].text)):
+                continue
+            cells = [c for c in row[first[0] + 1:] if c is not None]
+            numbers = [(c, cell_number(c.text)) for c in dict.fromkeys(cells)]
+            numbers = [(c, v) for c, v in numbers if v is not None]
+            if not numbers:
+                continue
+            cell, value = numbers[1] if len(numbers) >= 2 else numbers[0]
+            ref = SourceRef(index, cell.position, cell.text, row=cell.row, col=cell.col)
+            facts.propose("self_evaluation.score", value, 30, ref)
+
+
+def _from_prose(ctx: Context, facts: Facts) -> None:
+    for unit in ctx.prose():
+        match = _SCORE.search(unit.text)
+        if match:
+            value = cell_number(match.group(1))
+            if value is not None and value <= 100:
+                facts.propose("self_evaluation.score", value, 20, unit.ref)
+        grade = _GRADE.search(unit.text)
+        if grade:
+            word = grade.group(1)
+            facts.propose("self_evaluation.grade", _GRADES.get(word, word), 20, unit.ref)
+
+
+def extract(ctx: Context, facts: Facts) -> None:
+    """Propose the claimed total score and grade."""
+    _from_tables(ctx, facts)
+    _from_prose(ctx, facts)

@@ -1,0 +1,96 @@
+"""The reporting unit's name, the fiscal year and the kind of evaluation."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from jixiao.extract.context import Context, Unit
+from jixiao.extract.facts import Facts
+from jixiao.extract.numbers import clean
+from jixiao.model.provenance import SourceRef
+
+ORG_SUFFIX = (r"(?:常务委员会|委员会|常委会|办公室|办公厅|政府|局|厅|委|院|中心|馆|站|所|队|"
+              r"协会|联合会|学校|大学|学院|医院|集团|公司|部|处|科|社|团|会|署|台|办)")
+_NAME_LABEL = re.compile(r"(?:部门|单位|预算部门|预算单位|填报单位)(?:（单位）|\(单位\))?(?:名称|全称)")
+_PROSE_LABEL = re.compile(
+    r"^(?:[^：:]{0,6})(?:部门|单位|填报单位)(?:（单位）|\(单位\))?(?:名称|全称)?\s*[:：]\s*(.+)$")
+_SEAL = re.compile(r"[（(]\s*(?:盖章|公章|签章)\s*[）)]")
+_TITLE = re.compile(r"(?:\d{4})\s*年度?\s*(.{2,40}?)(?:部门)?整体(?:预算)?支出")
+_IS_SENTENCE = re.compile(rf"(?:^|[。；;])\s*([^\s，。；、：:“”]{{4,30}}?{ORG_SUFFIX})(?:是|为|系)")
+_YEAR_TITLE = re.compile(r"((?:19|20)\d{2})\s*年度")
+_YEAR_ANY = re.compile(r"((?:19|20)\d{2})\s*年")
+_ORG_END = re.compile(rf"{ORG_SUFFIX}$")
+
+
+def _name(text: str) -> str | None:
+    name = _SEAL.sub("", clean(text)).strip("　 ：:")
+    if not 2 <= len(name) <= 60 or not _ORG_END.search(name):
+        return None
+    return name
+
+
+def _from_tables(ctx: Context, facts: Facts) -> None:
+    for index, table, _ in ctx.tables:
+        for row in table.rows():
+            for i, cell in enumerate(row[:-1]):
+                if _NAME_LABEL.search(cell.text) and len(cell.text) < 20:
+                    name = _name(row[i + 1].text)
+                    ref = SourceRef(index, row[i + 1].position, row[i + 1].text,
+                                    row=cell.row, col=row[i + 1].col)
+                    facts.propose("department", name, 40, ref)
+
+
+def _from_labels(ctx: Context, facts: Facts) -> None:
+    units = ctx.units
+    for i, unit in enumerate(units[:80]):
+        match = _PROSE_LABEL.match(unit.text)
+        if not match:
+            continue
+        value = match.group(1)
+        if i + 1 < len(units) and not _SEAL.search(value):
+            follow = units[i + 1].text
+            if _SEAL.search(follow) and len(follow) <= 20:
+                value += follow
+        facts.propose("department", _name(value), 35, unit.ref)
+
+
+def _from_sentences(ctx: Context, facts: Facts) -> None:
+    for unit in ctx.units[:120]:
+        for match in _TITLE.finditer(unit.text):
+            facts.propose("department", _name(match.group(1)), 30, unit.ref)
+        match = _IS_SENTENCE.search(unit.text)
+        if match:
+            facts.propose("department", _name(match.group(1)), 20, unit.ref)
+
+
+def _year(units: list[Unit]) -> tuple[int, Unit] | None:
+    for unit in units[:60]:
+        if re.search(r"绩效|评价|报告", unit.text) and len(unit.text) <= 80:
+            match = _YEAR_TITLE.search(unit.text)
+            if match:
+                return int(match.group(1)), unit
+    for unit in units:
+        match = _YEAR_TITLE.search(unit.text)
+        if match:
+            return int(match.group(1)), unit
+    counts = Counter(int(m.group(1)) for u in units for m in _YEAR_ANY.finditer(u.text))
+    if not counts:
+        return None
+    year = counts.most_common(1)[0][0]
+    first = next(u for u in units if str(year) in u.text)
+    return year, first
+
+
+def extract(ctx: Context, facts: Facts) -> None:
+    """Propose department, year and kind."""
+    _from_tables(ctx, facts)
+    _from_labels(ctx, facts)
+    _from_sentences(ctx, facts)
+    found = _year(ctx.units + ctx.cell_units())
+    if found:
+        ctx.year = found[0]
+        facts.propose("year", found[0], 10, found[1].ref)
+    head = ctx.head_text(10)
+    if "项目支出绩效" in head and "整体" not in head:
+        facts.propose("kind", "project", 10, ctx.units[0].ref)

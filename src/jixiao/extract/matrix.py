@@ -1,0 +1,120 @@
+"""Money tables: rows and columns labelled with budget stages and categories.
+
+A header row holds at least two labelled cells and no figures. Each later row's
+label (its first text cell) and each column's header together give a stage and a
+category; the figure where they cross is the value of that field. A table may hold
+several such blocks, each starting at its own header row.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from jixiao.extract.context import Context
+from jixiao.extract.facts import Facts
+from jixiao.extract.labels import category_of, path_for, stage_of
+from jixiao.extract.numbers import NUMBER, cell_number, clean
+from jixiao.extract.tables import align, cell_at, rows_of
+from jixiao.model.document import Cell, Table
+from jixiao.model.provenance import SourceRef
+
+_LABEL_VALUE = re.compile(rf"^(?:其中[：:])?\s*([^：:\d]{{2,12}})[：:]\s*({NUMBER})\s*(?:万元)?$")
+Label = tuple[str | None, str | None]
+
+
+@dataclass
+class _Block:
+    header: list[Cell | None]
+    cols: dict[int, Label]
+    default_stage: str | None
+    tp_context: bool
+
+
+def _classify(text: str, year: int | None, tp: bool) -> Label:
+    stage, category = stage_of(text, year), category_of(text)
+    if category == "total" and tp and "支出" not in text:
+        category = "tp.total"
+    return stage, category
+
+
+def _header(row: list[Cell | None], above: list[list[Cell | None]], year: int | None) -> _Block | None:
+    texts = [clean(c.text) if c else "" for c in row]
+    if any(cell_number(t) is not None for t in texts if t):
+        return None
+    tp = sum(1 for t in texts if (category_of(t) or "").startswith("tp.")) >= 2
+    cols = {c: _classify(t, year, tp) for c, t in enumerate(texts) if t}
+    cols = {c: lab for c, lab in cols.items() if lab != (None, None)}
+    if len(cols) < 2:
+        return None
+    group = " ".join(clean(c.text) for r in above for c in r if c)
+    default = "budget" if "预算" in group and not re.search(r"决算|执行", group) else None
+    return _Block(row, cols, default or ("actual" if "决算" in group else None), tp)
+
+
+def _row_label(row: list[Cell | None]) -> str:
+    """The first text cell before the row's first figure."""
+    for cell in row:
+        if cell is None or not clean(cell.text):
+            continue
+        if cell_number(cell.text) is not None:
+            break
+        return clean(cell.text)
+    return ""
+
+
+def _row_values(index: int, row: list[Cell | None], block: _Block, year: int | None,
+                facts: Facts) -> None:
+    label = _row_label(row)
+    r_stage, r_cat = _classify(label, year, block.tp_context) if label else (None, None)
+    offset = align(block.header, row)
+    for col, (c_stage, c_cat) in block.cols.items():
+        if r_cat and c_cat and r_cat != c_cat:
+            continue
+        stage = r_stage or c_stage or block.default_stage
+        category = r_cat or c_cat
+        cell = cell_at(row, col + offset)
+        if stage is None or category is None or cell is None:
+            continue
+        value = cell_number(cell.text)
+        path = path_for(stage, category)
+        if value is None or path is None:
+            continue
+        explicit = stage != "budget" or category.startswith("tp.")
+        ref = SourceRef(index, cell.position, cell.text, row=cell.row, col=cell.col)
+        facts.propose(path, value, 35 if explicit else 25, ref)
+
+
+def _label_values(index: int, table: Table, has_final: bool, facts: Facts) -> None:
+    for cell in table.cells:
+        match = _LABEL_VALUE.match(clean(cell.text))
+        if not match:
+            continue
+        category = category_of(match.group(1))
+        if category in ("basic", "project", "total"):
+            path = path_for("final" if has_final else "initial", category)
+            ref = SourceRef(index, cell.position, cell.text, row=cell.row, col=cell.col)
+            if path:
+                facts.propose(path, cell_number(match.group(2)), 33, ref)
+
+
+def read_table(ctx: Context, index: int, table: Table, facts: Facts) -> None:
+    """Propose every money field `table` states."""
+    grid = rows_of(table)
+    block: _Block | None = None
+    has_final = False
+    for r, row in enumerate(grid):
+        found = _header(row, grid[max(r - 2, 0):r], ctx.year)
+        if found is not None:
+            block = found
+            has_final = has_final or any(s == "final" for s, _ in found.cols.values())
+            continue
+        if block is not None:
+            _row_values(index, row, block, ctx.year, facts)
+    _label_values(index, table, has_final, facts)
+
+
+def extract(ctx: Context, facts: Facts) -> None:
+    """Read every money table."""
+    for index, table, _ in ctx.tables:
+        read_table(ctx, index, table, facts)

@@ -1,0 +1,88 @@
+"""Problems admitted and improvement measures, split into items.
+
+They stand in sections titled like 存在的（主要）问题 and （下一步）改进措施, or after
+inline labels (“存在的主要问题：…”, “下一步改进措施：…”). Items are the enumerated
+paragraphs (一是…, （一）…, 1、…), inline enumerations, or else the sentences.
+"""
+
+from __future__ import annotations
+
+import re
+
+from jixiao.extract.context import Context, Unit
+from jixiao.extract.facts import Facts
+
+_PROBLEMS = re.compile(r"存在的?(?:主要)?问题|主要问题|问题及原因|问题和不足|不足之处")
+_MEASURES = re.compile(r"改进措施|整改措施|改进建议|有关建议|下一步|工作计划|对策|改进意见")
+_INLINE_PROBLEMS = re.compile(r"^(?:存在的?(?:主要)?问题|主要问题|问题)\s*[：:]\s*")
+_INLINE_MEASURES = re.compile(r"^(?:下一步)?(?:的)?(?:改进措施|整改措施|工作措施|改进建议|工作打算)\s*[：:]\s*")
+_MARK = re.compile(
+    r"^(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[，,、]|首先[，,]|其次[，,]|最后[，,]|"
+    r"[（(]\s*[一二三四五六七八九十\d]{1,2}\s*[）)]\s*[、．.]?|[一二三四五六七八九十]{1,2}\s*[、．.]|"
+    r"\d{1,2}\s*[、．.](?!\d))\s*")
+_INLINE_MARK = re.compile(r"(?:(?<=[。；;])|^)\s*(?:[一二三四五六七八九十]+是|[（(][一二三四五六七八九十\d]{1,2}[）)])")
+_BUT = re.compile(r"^.*?(?:，|,)(?:但是|但|然而|不过)(?:在|仍|还)?")
+
+
+def _items_from_texts(texts: list[str]) -> list[str]:
+    if any(_MARK.match(t) for t in texts):
+        items: list[str] = []
+        for text in texts:
+            if _MARK.match(text) or not items:
+                items.append(_MARK.sub("", text, count=1))
+            else:
+                items[-1] += text
+        return [i.strip() for i in items if i.strip()]
+    joined = "".join(texts)
+    if len(_INLINE_MARK.findall(joined)) >= 2:
+        parts = _INLINE_MARK.split(joined)
+        return [p.strip() for p in parts if p.strip()]
+    sentences = [s + "。" for s in re.split(r"。", joined) if s.strip()]
+    return [_BUT.sub("", s, count=1).strip() for s in sentences]
+
+
+def _section(units: list[Unit], start: int) -> list[str]:
+    rank = units[start].heading or 1
+    texts = []
+    for unit in units[start + 1:]:
+        if unit.heading is not None and unit.heading <= rank:
+            break
+        if unit.heading is not None and (_PROBLEMS.search(unit.text) or _MEASURES.search(unit.text)):
+            break
+        texts.append(unit.text)
+    return texts
+
+
+def _inline(units: list[Unit], pattern: re.Pattern[str]) -> list[str]:
+    texts: list[str] = []
+    for unit in units:
+        match = pattern.match(unit.text)
+        if match:
+            texts.append(unit.text[match.end():])
+    return texts
+
+
+def _collect(ctx: Context, kind: str) -> tuple[list[str], Unit | None]:
+    title, other = (_PROBLEMS, _MEASURES) if kind == "problems" else (_MEASURES, _PROBLEMS)
+    inline = _INLINE_PROBLEMS if kind == "problems" else _INLINE_MEASURES
+    for i, unit in enumerate(ctx.units):
+        if unit.heading is None or not title.search(unit.text):
+            continue
+        if kind == "measures" and other.search(unit.text) and not re.search(r"措施$|建议$", unit.text):
+            continue
+        texts = [t for t in _section(ctx.units, i) if not inline.match(t)] or _inline(ctx.units, inline)
+        texts = [t for t in texts if not (kind == "problems" and _INLINE_MEASURES.match(t))]
+        if texts:
+            return texts, unit
+    texts = _inline(ctx.units, inline)
+    return texts, None
+
+
+def extract(ctx: Context, facts: Facts) -> None:
+    """Propose problems and measures."""
+    for kind in ("problems", "measures"):
+        texts, unit = _collect(ctx, kind)
+        items = _items_from_texts(texts)
+        if items:
+            ref = unit.ref if unit else ctx.units[0].ref
+            facts.propose(kind, items, 20, ref)

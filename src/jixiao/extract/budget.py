@@ -23,7 +23,8 @@ def _unit_amounts(unit: Unit, year: int | None, facts: Facts) -> None:
         if amount.sentence != sentence:
             subject, stage, sentence = None, None, amount.sentence
         if _PRIOR.search(amount.label):
-            target = _PRIOR_PATH.get(subject or "")
+            head = amount.label[:amount.label.find("上年")].removesuffix("比")
+            target = _PRIOR_PATH.get(subject or _subject_of(head, unit, year) or "")
             if target:
                 facts.propose(target, amount.value, 20, ref_of(unit, amount))
             continue
@@ -44,6 +45,13 @@ def _unit_amounts(unit: Unit, year: int | None, facts: Facts) -> None:
             continue
         facts.propose(path, amount.value, 20 if staged[1] else 15, ref_of(unit, amount))
         subject = path
+
+
+def _subject_of(label: str, unit: Unit, year: int | None) -> str | None:
+    """The field a label names by itself (“本年支出” in “本年支出比上年X万元”)."""
+    category = prose_category(label, unit.sections) if label else None
+    staged = prose_stage(label, category, year) if category else None
+    return path_for(staged[0], category) if staged and category else None
 
 
 def extract(ctx: Context, facts: Facts) -> None:

@@ -59,9 +59,9 @@ def _from_sentences(ctx: Context, facts: Facts) -> None:
     for unit in ctx.units[:120]:
         for match in _TITLE.finditer(unit.text):
             facts.propose("department", _name(match.group(1)), 30, unit.ref)
-        match = _IS_SENTENCE.search(unit.text)
-        if match:
-            facts.propose("department", _name(match.group(1)), 20, unit.ref)
+        found = _IS_SENTENCE.search(unit.text)
+        if found:
+            facts.propose("department", _name(found.group(1)), 20, unit.ref)
 
 
 def _year(units: list[Unit]) -> tuple[int, Unit] | None:

@@ -14,11 +14,13 @@ from dataclasses import dataclass
 from jixiao.extract.context import Context
 from jixiao.extract.facts import Facts
 from jixiao.extract.labels import category_of, path_for, stage_of
-from jixiao.extract.numbers import NUMBER, cell_number, clean
+from jixiao.extract.numbers import NUMBER, cell_number, cell_unit, clean
 from jixiao.extract.tables import align, cell_at, rows_of
 from jixiao.model.document import Cell, Table
+from jixiao.model.money import to_wan
 from jixiao.model.provenance import SourceRef
 
+_UNIT_DECLARED = re.compile(r"单位\s*[：:]\s*(亿元|万元|元)|[（(](亿元|万元|元)[）)]")
 _LABEL_VALUE = re.compile(rf"^(?:其中[：:])?\s*([^：:\d]{{2,12}})[：:]\s*({NUMBER})\s*(?:万元)?$")
 Label = tuple[str | None, str | None]
 
@@ -29,6 +31,18 @@ class _Block:
     cols: dict[int, Label]
     default_stage: str | None
     tp_context: bool
+    unit: str = "万元"
+
+
+def table_unit(ctx: Context, index: int, table: Table) -> str:
+    """The money unit a table declares in its first rows or just above it (万元 by default)."""
+    texts = [c.text for c in table.cells if c.row < 2]
+    texts += [b.text for b in ctx.document.blocks[max(index - 2, 0):index] if b.table is None]
+    for text in texts:
+        match = _UNIT_DECLARED.search(text)
+        if match:
+            return match.group(1) or match.group(2)
+    return "万元"
 
 
 def _classify(text: str, year: int | None, tp: bool) -> Label:
@@ -80,6 +94,8 @@ def _row_values(index: int, row: list[Cell | None], block: _Block, year: int | N
         path = path_for(stage, category)
         if value is None or path is None:
             continue
+        if cell_unit(cell.text) is None:
+            value = to_wan(value, block.unit)
         explicit = stage != "budget" or category.startswith("tp.")
         ref = SourceRef(index, cell.position, cell.text, row=cell.row, col=cell.col)
         facts.propose(path, value, 35 if explicit else 25, ref)
@@ -103,10 +119,12 @@ def read_table(ctx: Context, index: int, table: Table, facts: Facts) -> None:
     grid = rows_of(table)
     block: _Block | None = None
     has_final = False
+    unit = table_unit(ctx, index, table)
     for r, row in enumerate(grid):
         found = _header(row, grid[max(r - 2, 0):r], ctx.year)
         if found is not None:
             block = found
+            block.unit = unit
             has_final = has_final or any(s == "final" for s, _ in found.cols.values())
             continue
         if block is not None:

@@ -63,9 +63,9 @@ def prose_category(label: str, sections: tuple[str, ...]) -> str | None:
     if category is not None:
         return category
     bare = re.sub(r"一般公共预算|政府性基金", "", label)
-    if _ECONOMIC.search(bare) or "项目" in bare:
-        if "实际使用" in bare or not _SPENDING.search(bare):
-            return None
+    if (_ECONOMIC.search(bare) or "项目" in bare) and (
+            "实际使用" in bare or not _SPENDING.search(bare)):
+        return None
     if _STAGE_ONLY.search(bare):
         return "total"
     if _INCOME.search(bare) and not re.search(r"年初|上年|项目|专项", bare):
@@ -81,7 +81,7 @@ def prose_stage(label: str, category: str, year: int | None) -> tuple[str, bool]
     """(stage, explicit) for a prose amount; None when it names no usable stage."""
     stage = stage_of(label, year)
     if stage is None:
-        return ("actual", True) if category != "income" else ("actual", True)
+        return "actual", True
     if stage == "budget":
         if category == "income":
             return "actual", True

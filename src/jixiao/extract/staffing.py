@@ -8,6 +8,7 @@ from jixiao.extract.context import Context
 from jixiao.extract.facts import Facts
 from jixiao.extract.numbers import CN_NUMBER, clean, to_count
 from jixiao.extract.tables import rows_of
+from jixiao.model.document import Cell, Position
 from jixiao.model.provenance import SourceRef
 
 _COUNT = rf"(\d+|{CN_NUMBER})"
@@ -65,7 +66,10 @@ def _count_of(text: str) -> int | None:
     return to_count(text) if text else None
 
 
-def _beside(row: list, c: int):  # type: ignore[no-untyped-def]
+_Found = tuple[int, Position, str] | None
+
+
+def _beside(row: list[Cell | None], c: int) -> _Found:
     nxt = row[c + 1] if c + 1 < len(row) else None
     if nxt is None or nxt is row[c]:
         return None
@@ -73,10 +77,11 @@ def _beside(row: list, c: int):  # type: ignore[no-untyped-def]
     return None if count is None else (count, nxt.position, nxt.text)
 
 
-def _below(grid: list, r: int, c: int):  # type: ignore[no-untyped-def]
+def _below(grid: list[list[Cell | None]], r: int, c: int) -> _Found:
     if r + 1 >= len(grid) or c >= len(grid[r + 1]) or grid[r + 1][c] is None:
         return None
     cell = grid[r + 1][c]
+    assert cell is not None
     count = _count_of(cell.text)
     return None if count is None else (count, cell.position, cell.text)
 

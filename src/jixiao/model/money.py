@@ -16,7 +16,7 @@ UNIT_TO_WAN: dict[str, Decimal] = {
 }
 
 
-def D(value: str | int | Decimal) -> Decimal:
+def D(value: str | int | Decimal) -> Decimal:  # noqa: N802 - the conventional Decimal constructor name
     """Build a Decimal from text or int; commas and surrounding spaces are ignored."""
     if isinstance(value, Decimal):
         return value

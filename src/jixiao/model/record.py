@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
 
 from jixiao.model.money import json_number
 
-SCHEMA_ID = "jixiao.record/1"
+SCHEMA_ID: Literal["jixiao.record/1"] = "jixiao.record/1"
 
 Amount = Annotated[Decimal | None, PlainSerializer(lambda v: None if v is None else json_number(v), when_used="json")]
 Count = Annotated[int | None, Field(ge=0)]

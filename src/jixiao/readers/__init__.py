@@ -55,7 +55,7 @@ def reader_for(name: str) -> Reader:
         raise UnreadableDocumentError(
             name, f"不支持的文件格式“{suffix or '无扩展名'}”", f"支持的格式：{known}"
         )
-    read: Reader = getattr(import_module(f"jixiao.readers.{module}"), "read")
+    read: Reader = import_module(f"jixiao.readers.{module}").read
     return read
 
 

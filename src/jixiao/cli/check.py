@@ -1,0 +1,92 @@
+"""``jixiao check PATH... [--json] [--min-severity LEVEL] [--profile NAME]``: review reports."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from jixiao.cli.paths import expand_paths
+from jixiao.errors import JixiaoError
+from jixiao.model.record import Record
+from jixiao.review import Finding, Severity, review
+from jixiao.review.context import ReviewContext
+
+
+def _context(path: Path) -> ReviewContext:
+    """A record JSON is reviewed bare; any other file goes through the pipeline."""
+    if path.suffix.lower() == ".json":
+        try:
+            record = Record.from_json(path.read_bytes())
+        except (OSError, ValueError) as exc:
+            raise JixiaoError(f"{path}: 无法读取记录 JSON（{exc}）") from exc
+        return ReviewContext(record)
+    from jixiao.pipeline import load
+
+    extraction = load(path)
+    return ReviewContext(extraction.record, dict(extraction.provenance), extraction.document)
+
+
+def _profile(name: str | None) -> Any:
+    if name is None:
+        return None
+    from jixiao import score
+
+    return score.load_profile(name)
+
+
+def _line(path: Path, finding: Finding) -> str:
+    where = f"{path}:{finding.line}" if finding.line is not None else str(path)
+    return f"{where}: {finding.code} {finding.severity.value} {finding.message}"
+
+
+def _files(paths: list[Path]) -> list[Path]:
+    out: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            out.extend(expand_paths([path]))
+            out.extend(sorted(path.rglob("*.json")))
+        else:
+            out.append(path)
+    return out
+
+
+def check_command(
+    paths: Annotated[list[Path], typer.Argument(help="报告文件、文件夹或记录 JSON")],
+    as_json: Annotated[bool, typer.Option("--json", help="以 JSON 输出")] = False,
+    min_severity: Annotated[
+        Severity, typer.Option("--min-severity", help="只显示不低于该级别的问题")
+    ] = Severity.INFO,
+    profile: Annotated[str | None, typer.Option("--profile", help="评分方案名称或路径")] = None,
+) -> None:
+    """Review reports as a finance-bureau reviewer would; exit 1 on any error-level finding.
+
+    Example: jixiao check examples/ --min-severity warning
+    """
+    chosen = _profile(profile)
+    failed, errors = False, False
+    report: dict[str, list[dict[str, Any]]] = {}
+    for path in _files(paths):
+        try:
+            findings = review(_context(path), chosen)
+        except (JixiaoError, OSError) as exc:
+            failed = True
+            print(f"jixiao: {path}: 无法审核：{exc}", file=sys.stderr)
+            continue
+        errors = errors or any(f.severity is Severity.ERROR for f in findings)
+        shown = [f for f in findings if f.severity.rank >= min_severity.rank]
+        report[str(path)] = [f.to_dict() for f in shown]
+        if not as_json:
+            for finding in shown:
+                print(_line(path, finding))
+    if as_json:
+        print(json.dumps(report, ensure_ascii=False, indent=2))
+    raise typer.Exit(1 if failed or errors else 0)
+
+
+def register(app: typer.Typer) -> None:
+    """Add the command to the app."""
+    app.command("check")(check_command)

@@ -1,0 +1,85 @@
+"""Extraction from prose: identity, staffing, budget, 三公, projects, score, narrative."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+
+from jixiao.extract import Extraction
+
+Run = Callable[[str], Extraction]
+
+BODY = """2023年度云岭县水务局部门整体支出绩效自评报告
+一、部门基本情况
+本部门编制数三十人，在职人数28人，离退休人数11人。
+二、一般公共预算支出情况
+2023年单位收入合计560.00万元，比上年600.50万元减少40.50万元。
+2023年年初预算520.00万元，全年预算560.00万元，其中基本支出400.00万元，项目支出160.00万元。
+2023年全年支出5500000元，其中：基本支出398.20万元，项目支出151.80万元；基本支出中人员经费350.00万元，公用经费48.20万元。本年支出比上年610.00万元减少60.00万元。
+2023年“三公”经费预算6.00万元，决算支出4.50万元。其中因公出国（境）费0万元，公务用车购置及运行费3.00万元，公务接待费1.50万元。
+项目支出151.80万元（其中河道巡查经费90.00万元；水质监测经费61.80万元）。
+三、部门整体支出绩效情况
+经评价，本部门2023年度整体支出绩效自评得分91.5分，评价等级为“优”。
+四、存在的问题及原因分析
+一是预算编制不够精细。
+二是绩效目标量化不足。
+五、下一步改进措施
+1.细化预算编制，提高预算准确性。
+2.完善绩效指标，提高可考核性。
+"""
+
+
+def test_identity_and_staffing(extract_text: Run) -> None:
+    record = extract_text(BODY).record
+    assert record.department == "云岭县水务局"
+    assert record.year == 2023
+    assert (record.staffing.authorized, record.staffing.actual, record.staffing.retired) == (30, 28, 11)
+
+
+def test_budget_stages_from_prose_and_units_in_yuan(extract_text: Run) -> None:
+    record = extract_text(BODY).record
+    assert record.income.total == Decimal("560.00")
+    assert record.income.prior_year == Decimal("600.50")
+    assert record.budget.initial.total == Decimal("520.00")
+    assert (record.budget.final.total, record.budget.final.basic, record.budget.final.project) == (
+        Decimal("560.00"), Decimal("400.00"), Decimal("160.00"))
+    assert record.budget.actual.total == Decimal("550")
+    assert record.budget.actual.basic == Decimal("398.20")
+    assert record.budget.actual.personnel == Decimal("350.00")
+    assert record.budget.actual.public == Decimal("48.20")
+    assert record.budget.prior_year_expenditure == Decimal("610.00")
+
+
+def test_three_public_sub_items_take_the_stage_of_their_sentence(extract_text: Run) -> None:
+    tp = extract_text(BODY).record.three_public
+    assert tp.budget.total == Decimal("6.00")
+    assert tp.actual.total == Decimal("4.50")
+    assert (tp.actual.overseas, tp.actual.vehicles, tp.actual.reception) == (
+        Decimal(0), Decimal("3.00"), Decimal("1.50"))
+    assert tp.budget.vehicles is None
+
+
+def test_projects_score_grade_problems_measures(extract_text: Run) -> None:
+    record = extract_text(BODY).record
+    assert [(p.name, p.actual) for p in record.projects] == [
+        ("河道巡查经费", Decimal("90.00")), ("水质监测经费", Decimal("61.80"))]
+    assert record.self_evaluation.score == Decimal("91.5")
+    assert record.self_evaluation.grade == "优"
+    assert record.problems == ["预算编制不够精细。", "绩效目标量化不足。"]
+    assert record.measures == ["细化预算编制，提高预算准确性。", "完善绩效指标，提高可考核性。"]
+
+
+def test_provenance_points_at_the_source_line(extract_text: Run) -> None:
+    extraction = extract_text(BODY)
+    ref = extraction.provenance["staffing.retired"]
+    assert ref.position.line == 3
+    assert ref.text[ref.start:ref.end].startswith("离退休人数11")
+    assert extraction.provenance["projects[1]"].position.line == 9
+
+
+def test_nothing_is_guessed(extract_text: Run) -> None:
+    record = extract_text("2022年度某单位整体支出绩效自评报告\n本年度工作有序推进。").record
+    assert record.staffing.authorized is None
+    assert record.budget.actual.total is None
+    assert record.self_evaluation.score is None
+    assert record.projects == []

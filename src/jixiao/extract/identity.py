@@ -17,6 +17,7 @@ _PROSE_LABEL = re.compile(
     r"^(?:[^：:]{0,6})(?:部门|单位|填报单位)(?:（单位）|\(单位\))?(?:名称|全称)?\s*[:：]\s*(.+)$")
 _SEAL = re.compile(r"[（(]\s*(?:盖章|公章|签章)\s*[）)]")
 _TITLE = re.compile(r"(?:\d{4})\s*年度?\s*(.{2,40}?)(?:部门)?整体(?:预算)?支出")
+_TITLE_NAME_FIRST = re.compile(rf"^(.{{2,40}}?{ORG_SUFFIX})\s*[（(]?\s*(?:19|20)\d{{2}}\s*年度?")
 _IS_SENTENCE = re.compile(rf"(?:^|[。；;])\s*([^\s，。；、：:“”]{{4,30}}?{ORG_SUFFIX})(?:是|为|系)")
 _YEAR_TITLE = re.compile(r"((?:19|20)\d{2})\s*年度")
 _YEAR_ANY = re.compile(r"((?:19|20)\d{2})\s*年")
@@ -59,6 +60,9 @@ def _from_sentences(ctx: Context, facts: Facts) -> None:
     for unit in ctx.units[:120]:
         for match in _TITLE.finditer(unit.text):
             facts.propose("department", _name(match.group(1)), 30, unit.ref)
+        first = _TITLE_NAME_FIRST.match(unit.text)
+        if first and "绩效" in unit.text and len(unit.text) <= 60:
+            facts.propose("department", _name(first.group(1)), 30, unit.ref)
         found = _IS_SENTENCE.search(unit.text)
         if found:
             facts.propose("department", _name(found.group(1)), 20, unit.ref)

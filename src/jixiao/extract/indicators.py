@@ -24,11 +24,12 @@ ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("level2", re.compile(r"^二级(?:指标)?")),
     ("name", re.compile(r"^(?:三级(?:指标)?|指标内容|指标名称|具体指标)")),
     ("deviation", re.compile(r"偏差|未完成原因|原因分析")),
+    ("operator", re.compile(r"计算符号|指标性质|^符号$")),
+    ("ignore", re.compile(r"类型|解释|评.{0,3}分标准|备注|说明|计分方法|评分规则|依据")),
     ("actual", re.compile(r"实际完成|完成值|实际值|实际完成情况|完成情况")),
     ("target", re.compile(r"指标值|目标值|预期值|计划值|年度目标")),
     ("weight", re.compile(r"^(?:分值|权重|标准分|指标分值)")),
     ("score", re.compile(r"得分|评分")),
-    ("operator", re.compile(r"计算符号|指标性质|符号")),
     ("unit", re.compile(r"计量单位|度量单位|^单位$")),
 )
 _POINTS = re.compile(r"[（(]\s*\d+(?:\.\d+)?\s*分?\s*[）)]")

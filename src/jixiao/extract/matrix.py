@@ -92,7 +92,7 @@ def _row_values(index: int, row: list[Cell | None], block: _Block, year: int | N
             continue
         value = cell_number(cell.text)
         path = path_for(stage, category)
-        if value is None or path is None:
+        if value is None or path is None or cell_unit(cell.text) in ("%", "分"):
             continue
         if cell_unit(cell.text) is None:
             value = to_wan(value, block.unit)
@@ -127,6 +127,8 @@ def read_table(ctx: Context, index: int, table: Table, facts: Facts) -> None:
             block.unit = unit
             has_final = has_final or any(s == "final" for s, _ in found.cols.values())
             continue
+        if block is not None and not any(c and cell_number(c.text) is not None for c in row):
+            block = None  # a row without figures ends the block
         if block is not None:
             _row_values(index, row, block, ctx.year, facts)
     _label_values(index, table, has_final, facts)

@@ -109,10 +109,12 @@ def _from_tables(ctx: Context) -> list[_Project]:
         grid = rows_of(table)
         for r, row in enumerate(grid[:3]):
             texts = [clean(c.text) if c else "" for c in row]
-            name_col = next((c for c, t in enumerate(texts) if re.fullmatch(r"项目(?:名称)?", t)), None)
+            name_col = next((c for c, t in enumerate(texts)
+                             if re.fullmatch(r"(?:项目|专项)(?:名称)?|项目内容", t)), None)
             if name_col is None:
                 continue
-            budget_col = next((c for c, t in enumerate(texts) if re.search(r"预算", t)), None)
+            budget_col = next((c for c, t in enumerate(texts) if re.search(r"全年预算|调整后?预算", t)),
+                              next((c for c, t in enumerate(texts) if re.search(r"预算", t)), None))
             actual_col = next((c for c, t in enumerate(texts) if re.search(r"执行|实际|决算|支出数", t)), None)
             for data in grid[r + 1:]:
                 name = _norm(text_at(data, name_col))

@@ -19,9 +19,15 @@ from jixiao.model.provenance import SourceRef
 _BOUNDARY = re.compile(r"[，,；;。：:（）()、！？\n]")
 _SHORT_PAREN = re.compile(r"[（(][^（）()\d]{1,4}[）)]")
 _DIFFERENCE = re.compile(r"比|较|增加|减少|增长|下降|超出|超支|节约|结余|结转|差额|调增|调减|追加|增幅|降幅|变动")
-_ECONOMIC = re.compile(r"工资|商品|服务|资本|补助|公共服务|其他|专项|非税|事业|经营|上级|附属|社会保障|住房|债务")
+_ECONOMIC = re.compile(
+    r"工资|商品|服务|资本|补助|公共服务|其他|专项|非税|事业|经营|上级|附属|社会保障|住房|债务|"
+    r"教育|科学技术|文化|旅游|体育|卫生|健康|节能|环保|城乡社区|农林水|交通|资源|商业|金融|援助|"
+    r"粮油|灾害|国防|公共安全|外交|就业|转移|基建|工程|培训|会议|差旅|办公|维修|租赁|物业|印刷")
+_QUALIFIED = re.compile(r"总|全年|本年|年度|整体|部门|单位|累计|实际|财政拨款|合计|共|完成|决算")
 _INCOME = re.compile(r"收入(?:总计|合计|总额)?(?:为|共|达|是)?$")
-_STAGE_ONLY = re.compile(r"(?:年初|全年|调整后|部门|单位)预算(?:数|资金|总额|总数)?(?:为|共|是)?$")
+_STAGE_ONLY = re.compile(
+    r"(?:(?:年初|全年|调整后?|部门|单位)预算(?:数|资金|总额|总数)?|(?:全年|实际|预算)?(?:执行数|决算数|决算支出数))"
+    r"(?:为|共|是|达)?$")
 _SPENDING = re.compile(r"支出(?:总额|合计|总计)?(?:为|共|达|是)?$|实际使用$|使用资金$")
 
 
@@ -73,7 +79,7 @@ def prose_category(label: str, sections: tuple[str, ...]) -> str | None:
     if _SPENDING.search(bare):
         if re.search(r"实际使用|上述", bare) and any("项目" in s for s in sections[-1:]):
             return "project"
-        return "total"
+        return "total" if _QUALIFIED.search(bare) else None
     return None
 
 

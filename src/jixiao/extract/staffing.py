@@ -15,12 +15,17 @@ _COUNT = rf"(\d+|{CN_NUMBER})"
 _SEP = r"\s*(?:数|人数)?\s*(?:为|是|共|共计|合计)?\s*[:：]?\s*"
 PROSE: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("authorized", re.compile(rf"(?:核定)?编制(?:人数|数|总数)?{_SEP}{_COUNT}\s*(?:人|名)")),
-    ("actual", re.compile(rf"(?:实有在职|在职(?:在编)?|实有|在编在岗|现有在职)(?:人员|人数|职工)?{_SEP}{_COUNT}\s*(?:人|名)")),
+    ("actual", re.compile(
+        rf"(?:实有在职|在职(?:在编)?|实有|在编在岗|现有在职|在编|实际在岗|在岗)(?:人员|人数|职工)?{_SEP}{_COUNT}\s*(?:人|名)")),
     ("retired", re.compile(rf"离退休(?:人员|人数|干部)?{_SEP}{_COUNT}\s*(?:人|名)")),
+)
+#: Weaker statements, used only when nothing better is said.
+FALLBACK: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("retired", re.compile(rf"(?<!离)退休(?:人员|人数|干部)?{_SEP}{_COUNT}\s*(?:人|名)")),
 )
 #: Table labels for each field.
 LABELS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("authorized", re.compile(r"^(?:核定)?编制(?:人数|数)?(?:（人）|\(人\))?$")),
+    ("authorized", re.compile(r"^(?:核定|人员|批复)?编制(?:人数|数|总数)?(?:（人）|\(人\))?$")),
     ("actual", re.compile(r"(?:实际在职|在职|实有)(?:人员|人数)?(?:（人）|\(人\))?$")),
     ("retired", re.compile(r"^离退休(?:人员|人数)?(?:（人）|\(人\))?$")),
 )
@@ -28,12 +33,13 @@ LABELS: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 def _from_prose(ctx: Context, facts: Facts) -> None:
     for unit in ctx.prose():
-        for field, pattern in PROSE:
-            match = pattern.search(unit.text)
-            if match:
-                ref = SourceRef(unit.ref.block, unit.ref.position, unit.ref.text, unit.ref.row,
-                                unit.ref.col, match.start(), match.end())
-                facts.propose(f"staffing.{field}", to_count(match.group(1)), 20, ref)
+        for patterns, priority in ((PROSE, 20), (FALLBACK, 10)):
+            for field, pattern in patterns:
+                match = pattern.search(unit.text)
+                if match:
+                    ref = SourceRef(unit.ref.block, unit.ref.position, unit.ref.text, unit.ref.row,
+                                    unit.ref.col, match.start(), match.end())
+                    facts.propose(f"staffing.{field}", to_count(match.group(1)), priority, ref)
 
 
 def _label_field(text: str) -> str | None:

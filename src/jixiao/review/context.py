@@ -1,0 +1,74 @@
+"""What a check sees: the record, where its values came from, the document, the profile.
+
+The document may be None (a bare record JSON); checks that scan text then find
+nothing. The score result is computed on first use, through the scoring package
+when it is installed, and is None when scoring is unavailable or fails.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from importlib import import_module
+from typing import Any
+
+from jixiao.model.document import Document
+from jixiao.model.provenance import Provenance, SourceRef
+from jixiao.model.record import Record
+from jixiao.review.text import Sentence, TextUnit, sentences_of, text_units
+
+
+def _scoring() -> Any:
+    """The scoring package, or None while it is not installed."""
+    try:
+        return import_module("jixiao.score")
+    except ImportError:
+        return None
+
+
+@dataclass
+class ReviewContext:
+    """The inputs of a review; derived views are computed once, on demand."""
+
+    record: Record
+    provenance: Provenance = field(default_factory=dict)
+    document: Document | None = None
+    profile: Any = None
+
+    def ref(self, path: str) -> tuple[SourceRef, ...]:
+        """The source of a record field, as a tuple (empty when unknown)."""
+        found = self.provenance.get(path)
+        return (found,) if found is not None else ()
+
+    def refs(self, *paths: str) -> tuple[SourceRef, ...]:
+        """The sources of several record fields, in order, without repeats."""
+        out: list[SourceRef] = []
+        for path in paths:
+            out.extend(r for r in self.ref(path) if r not in out)
+        return tuple(out)
+
+    @cached_property
+    def units(self) -> tuple[TextUnit, ...]:
+        """Every paragraph, heading and table cell of the document with its source."""
+        return text_units(self.document) if self.document is not None else ()
+
+    @cached_property
+    def sentences(self) -> tuple[Sentence, ...]:
+        """The document's text cut into sentences (at 。；！？ and line breaks)."""
+        return tuple(s for unit in self.units for s in sentences_of(unit))
+
+    @cached_property
+    def full_text(self) -> str:
+        """All the document's text joined, for presence tests."""
+        return "\n".join(unit.text for unit in self.units)
+
+    @cached_property
+    def score(self) -> Any:
+        """The scoring package's result for the record, or None."""
+        scoring = _scoring()
+        if scoring is None:
+            return None
+        try:
+            return scoring.score_record(self.record, self.profile)
+        except Exception:  # scoring problems must not stop the review
+            return None

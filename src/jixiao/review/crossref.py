@@ -1,0 +1,103 @@
+"""Cross-reference: the same quantity stated with different figures in two places."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+
+from jixiao.model.provenance import SourceRef
+from jixiao.review.context import ReviewContext
+from jixiao.review.finding import Severity
+from jixiao.review.numbers import AMOUNT, amount, differs
+from jixiao.review.registry import Hit, check
+
+_NAMES = ("基本支出", "项目支出", "公用经费")
+_MENTION = re.compile(
+    r"(?<!干部)(?<!离退休)(基本支出|项目支出|公用经费)([^\d。；，,：:比较]{0,6}?)" + AMOUNT
+)
+_STAGE_NAMES = {"initial": "年初预算", "budget": "全年预算", "actual": "实际支出"}
+_RECORD_FIELDS = {
+    ("基本支出", "initial"): "budget.initial.basic",
+    ("项目支出", "initial"): "budget.initial.project",
+    ("基本支出", "budget"): "budget.final.basic",
+    ("项目支出", "budget"): "budget.final.project",
+    ("基本支出", "actual"): "budget.actual.basic",
+    ("项目支出", "actual"): "budget.actual.project",
+    ("公用经费", "actual"): "budget.actual.public",
+}
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A statement of a named quantity at a budget stage."""
+
+    name: str
+    stage: str
+    value: Decimal
+    ref: SourceRef
+
+
+def _stage(before: str, tail: str) -> str:
+    context = (before[-12:] + tail).replace("一般公共预算", "")
+    if "预算" in context and not re.search("决算|执行|实际|支出数", context):
+        return "initial" if "年初" in context else "budget"
+    return "actual"
+
+
+def mentions(ctx: ReviewContext) -> Iterator[Mention]:
+    """Every prose statement “基本支出X万元” etc., and the record's values with a source."""
+    for sentence in ctx.sentences:
+        for match in _MENTION.finditer(sentence.text):
+            stage = _stage(sentence.text[: match.start()], match.group(2))
+            yield Mention(match.group(1), stage, amount(match, 3), sentence.ref)
+    for (name, stage), path in _RECORD_FIELDS.items():
+        value = _field(ctx, path)
+        for ref in ctx.ref(path):
+            if value is not None:
+                yield Mention(name, stage, value, ref)
+
+
+def _field(ctx: ReviewContext, path: str) -> Decimal | None:
+    target: object = ctx.record
+    for part in path.split("."):
+        target = getattr(target, part)
+    return target if isinstance(target, Decimal) else None
+
+
+@check(
+    "figure-stated-differently",
+    severity=Severity.WARNING,
+    title="同一数据在不同位置填报不一致",
+    template="{name}（{stage}）在报告中有不同数字：{where}",
+    suggestion="统一全文（正文、表格、附件）的同一口径数据，以决算数为准",
+    example={
+        "name": "项目支出",
+        "stage": "全年预算",
+        "where": "236万元（line 47）、275.61万元（表格第6行第7列（line 117））",
+        "first": Decimal(236),
+        "second": Decimal("275.61"),
+    },
+)
+def stated_differently(ctx: ReviewContext) -> Iterator[Hit]:
+    """Group statements by (quantity, stage); report groups holding different figures."""
+    groups: dict[tuple[str, str], list[Mention]] = {}
+    for mention in mentions(ctx):
+        groups.setdefault((mention.name, mention.stage), []).append(mention)
+    for (name, stage), found in groups.items():
+        distinct: list[Mention] = []
+        for mention in found:
+            if all(differs(mention.value, d.value, d.value) for d in distinct):
+                distinct.append(mention)
+        if len(distinct) < 2:
+            continue
+        where = "、".join(f"{m.value}万元（{m.ref.label()}）" for m in distinct)
+        values = {
+            "name": name,
+            "stage": _STAGE_NAMES[stage],
+            "where": where,
+            "first": distinct[0].value,
+            "second": distinct[1].value,
+        }
+        yield Hit(values, tuple(m.ref for m in distinct))

@@ -1,0 +1,56 @@
+"""Publication hygiene: personal data that must not appear in a published report."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from jixiao.review.context import ReviewContext
+from jixiao.review.finding import Severity
+from jixiao.review.registry import Hit, check
+
+_MOBILE = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")
+_ID_NUMBER = re.compile(r"(?<![\dXx])\d{17}[\dXx](?![\dXx])")
+_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+
+
+def masked(text: str) -> str:
+    """`text` with its middle digits hidden (the message must not republish the number)."""
+    return text[:3] + "*" * (len(text) - 7) + text[-4:]
+
+
+def valid_id(text: str) -> bool:
+    """True when `text` passes the check digit of a resident identity number."""
+    total = sum(int(d) * w for d, w in zip(text[:17], _ID_WEIGHTS, strict=True))
+    return "10X98765432"[total % 11] == text[17].upper()
+
+
+@check(
+    "personal-mobile-number",
+    severity=Severity.WARNING,
+    title="公开文本中含个人手机号码",
+    template="文中出现手机号码{number}，报告将对外公开",
+    suggestion="公开版本中删除个人手机号码，改用单位办公电话",
+    example={"number": "136****6939"},
+)
+def mobile_numbers(ctx: ReviewContext) -> Iterator[Hit]:
+    """A mobile number (1[3-9] and 9 more digits) anywhere in the text."""
+    for unit in ctx.units:
+        for match in _MOBILE.finditer(unit.text):
+            yield Hit({"number": masked(match.group())}, (unit.ref,))
+
+
+@check(
+    "personal-id-number",
+    severity=Severity.ERROR,
+    title="公开文本中含居民身份证号码",
+    template="文中出现身份证号码{number}，报告将对外公开",
+    suggestion="公开前删除身份证号码等个人信息",
+    example={"number": "430***********1234"},
+)
+def id_numbers(ctx: ReviewContext) -> Iterator[Hit]:
+    """An 18-character identity number with a valid check digit."""
+    for unit in ctx.units:
+        for match in _ID_NUMBER.finditer(unit.text):
+            if valid_id(match.group()):
+                yield Hit({"number": masked(match.group())}, (unit.ref,))

@@ -1,0 +1,90 @@
+"""Numbers in report text: parse amounts and percentages, compare with rounding.
+
+Amounts are `Decimal` in 万元; a figure's precision is the number of decimals
+the document writes, and comparisons allow for that rounding.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+from jixiao.model.money import to_wan
+
+_NUMBER = re.compile(
+    r"^[<>≤≥=＝﹦约不少于低于高于超过]*\s*(-?\d[\d,，]*(?:\.\d+)?)\s*(万元|亿元|元|万)?$"
+)
+_PERCENT = re.compile(r"^[<>≤≥=＝﹦约]*\s*(-?\d+(?:\.\d+)?)\s*[%％]$")
+
+#: An amount in prose: a number followed by a money unit (万 alone only before punctuation).
+AMOUNT = r"(\d[\d,]*(?:\.\d+)?)\s*(?:(万元|亿元)|(元)|(万)(?=[，,。；;、）)\s]|$))"
+AMOUNT_RE = re.compile(AMOUNT)
+#: A percentage in prose.
+PERCENT = r"(-?\d+(?:\.\d+)?)\s*[%％]"
+
+
+def number(text: str | None) -> Decimal | None:
+    """The plain number of a table cell (``1,853.89``, ``98``), else None."""
+    if not text:
+        return None
+    match = _NUMBER.match(text.strip())
+    if match is None:
+        return None
+    try:
+        value = Decimal(match.group(1).replace(",", "").replace("，", ""))
+    except InvalidOperation:
+        return None
+    unit = match.group(2)
+    return to_wan(value, unit) if unit in ("元", "亿元") else value
+
+
+def percent(text: str | None) -> Decimal | None:
+    """The value of ``99.96%`` as 99.96, else None."""
+    if not text:
+        return None
+    match = _PERCENT.match(text.strip())
+    return Decimal(match.group(1)) if match else None
+
+
+def amount(match: re.Match[str], first_group: int = 1) -> Decimal:
+    """The amount in 万元 of an `AMOUNT` match whose number is group `first_group`."""
+    value = Decimal(match.group(first_group).replace(",", ""))
+    if match.group(first_group + 2):
+        return to_wan(value, "元")
+    if match.group(first_group + 1) == "亿元":
+        return to_wan(value, "亿元")
+    return value
+
+
+def decimals(value: Decimal) -> int:
+    """How many decimals `value` is written with."""
+    exponent = value.as_tuple().exponent
+    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
+
+
+def tolerance(*values: Decimal) -> Decimal:
+    """Rounding allowance for a sum or difference of `values` as written."""
+    allowance = sum((Decimal(5) / Decimal(10) ** (decimals(v) + 1) for v in values), Decimal(0))
+    return max(allowance, Decimal("0.01"))
+
+
+def differs(stated: Decimal, computed: Decimal, *parts: Decimal) -> bool:
+    """True when `stated` is not `computed` even allowing for rounding of all figures."""
+    return abs(stated - computed) > tolerance(stated, *parts)
+
+
+def rate_differs(stated: Decimal, computed: Decimal) -> bool:
+    """True when a stated percentage is not `computed` (a percentage) rounded as written."""
+    allowance = Decimal(5) / Decimal(10) ** (decimals(stated) + 1) + Decimal("0.005")
+    return abs(stated - computed) > allowance
+
+
+def fmt(value: Decimal) -> str:
+    """A Decimal as plain text, without exponent or float noise."""
+    text = format(value, "f")
+    return text
+
+
+def ratio(part: Decimal, whole: Decimal) -> Decimal:
+    """`part` ÷ `whole` as a percentage with two decimals (whole must not be 0)."""
+    return (part / whole * 100).quantize(Decimal("0.01"))

@@ -1,0 +1,80 @@
+"""Run every registered check over a record (and its document) and collect findings."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from jixiao.model.document import Document
+from jixiao.model.record import Record
+from jixiao.review.context import ReviewContext, _scoring
+from jixiao.review.finding import Finding, Severity
+from jixiao.review.registry import CHECK_FAILED, Check, Hit, all_checks
+
+if TYPE_CHECKING:
+    from jixiao.extract import Extraction
+
+
+def context_for(source: Extraction | Record | ReviewContext, profile: Any = None) -> ReviewContext:
+    """The review context of an extraction, a bare record, or a ready context."""
+    if isinstance(source, ReviewContext):
+        return source
+    if isinstance(source, Record):
+        return ReviewContext(source, profile=profile or _profile(source))
+    return ReviewContext(
+        source.record, dict(source.provenance), source.document, profile or _profile(source.record)
+    )
+
+
+def _profile(record: Record) -> Any:
+    scoring = _scoring()
+    if scoring is None:
+        return None
+    try:
+        return scoring.choose_profile(record)
+    except Exception:  # a missing or broken profile leaves profile-based checks silent
+        return None
+
+
+def review(
+    source: Extraction | Record | ReviewContext,
+    profile: Any = None,
+    *,
+    checks: tuple[Check, ...] | None = None,
+) -> list[Finding]:
+    """Every finding of every check, most severe first, then in source order."""
+    ctx = context_for(source, profile)
+    findings: list[Finding] = []
+    seen: set[tuple[object, ...]] = set()
+    for item in checks if checks is not None else all_checks():
+        for hit in _run(item, ctx):
+            if hit.key is not None:
+                if hit.key in seen:
+                    continue
+                seen.add(hit.key)
+            renderer = CHECK_FAILED if isinstance(hit, _Failed) else item
+            findings.append(renderer.finding(hit))
+    findings.sort(key=lambda f: (-f.severity.rank, f.line if f.line is not None else 10**9))
+    return findings
+
+
+def _run(item: Check, ctx: ReviewContext) -> list[Hit]:
+    """The hits of one check; a check that raises yields one `check-failed` finding."""
+    try:
+        return list(item.run(ctx))
+    except Exception as exc:  # a broken check is a bug; the review goes on
+        values = {"check": item.code, "error": f"{type(exc).__name__}: {exc}"}
+        return [_Failed(values)]
+
+
+class _Failed(Hit):
+    """A hit that renders with the internal `check-failed` check."""
+
+
+def review_document(
+    document: Document, record: Record | None = None, profile: Any = None
+) -> list[Finding]:
+    """Review a document read without extraction (the record may be empty)."""
+    return review(ReviewContext(record or Record(), {}, document, profile))
+
+
+__all__ = ["Severity", "context_for", "review", "review_document"]

@@ -1,0 +1,241 @@
+"""Scoring: scores against weights, totals, grades and the execution rate."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from decimal import Decimal
+
+from jixiao.review.context import ReviewContext
+from jixiao.review.finding import Severity
+from jixiao.review.numbers import ratio
+from jixiao.review.registry import Hit, check
+from jixiao.review.tables import find_index, under_headers
+
+_LEVEL1_POINTS = re.compile(r"[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[）)]")
+_GRADES = ((Decimal(90), "优"), (Decimal(80), "良"), (Decimal(60), "中"), (Decimal(0), "差"))
+#: The score rate may exceed the execution rate by this share before it is a red flag (§8.1).
+RED_FLAG = Decimal("0.05")
+
+
+def _score_header(texts: list[str]) -> bool:
+    return any(x in ("分值", "权重") for x in texts) and "得分" in texts
+
+
+@check(
+    "score-above-weight",
+    severity=Severity.ERROR,
+    title="得分超过分值",
+    template="“{name}”得分{score}超过其分值{weight}",
+    suggestion="得分不得超过该项分值，请核对得分与分值",
+    example={"name": "年度资金总额", "score": Decimal(98), "weight": Decimal(10)},
+)
+def above_weight(ctx: ReviewContext) -> Iterator[Hit]:
+    """Indicator scores above their weights, in the record and in any 分值/得分 table."""
+    for index, item in enumerate(ctx.record.indicators):
+        if item.weight is not None and item.score is not None and item.score > item.weight:
+            values = {"name": item.name, "score": item.score, "weight": item.weight}
+            yield Hit(
+                values, ctx.ref(f"indicators[{index}].score"), key=("over", item.score, item.weight)
+            )
+    for block, table in ctx.document.tables() if ctx.document else ():
+        for row in under_headers(block, table, _score_header):
+            w = find_index(row.header, lambda t: t in ("分值", "权重"))
+            s = find_index(row.header, lambda t: t == "得分")
+            weight, score = (
+                (row.value(w) if w is not None else None),
+                (row.value(s) if s is not None else None),
+            )
+            if weight is not None and score is not None and score > weight:
+                values = {"name": row.label() or "本行", "score": score, "weight": weight}
+                yield Hit(values, (row.ref(s),), key=("over", score, weight))
+
+
+@check(
+    "level1-weight-mismatch",
+    severity=Severity.WARNING,
+    title="一级指标下各指标分值之和与其标注分值不符",
+    template="一级指标“{level1}”标注{stated}分，但其下各指标分值之和为{sum}分",
+    suggestion="调整三级指标分值，使其合计等于一级指标分值",
+    example={"level1": "产出指标", "stated": Decimal(40), "sum": Decimal(38)},
+)
+def level1_weights(ctx: ReviewContext) -> Iterator[Hit]:
+    """“产出指标（40分）” against the weights of its indicators."""
+    sums: dict[str, tuple[Decimal, Decimal]] = {}
+    for item in ctx.record.indicators:
+        match = _LEVEL1_POINTS.search(item.level1 or "")
+        if match is None or item.weight is None:
+            continue
+        stated, total = sums.get(item.level1 or "", (Decimal(match.group(1)), Decimal(0)))
+        sums[item.level1 or ""] = (stated, total + item.weight)
+    for level1, (stated, total) in sums.items():
+        if stated != total:
+            name = _LEVEL1_POINTS.sub("", level1).strip()
+            yield Hit({"level1": name, "stated": stated, "sum": total})
+
+
+def _weights(ctx: ReviewContext) -> tuple[Decimal, Decimal] | None:
+    items = ctx.record.indicators
+    if not items or any(i.weight is None for i in items):
+        return None
+    weight = sum((i.weight for i in items if i.weight is not None), Decimal(0))
+    score = sum((i.score or Decimal(0) for i in items), Decimal(0))
+    return weight, score
+
+
+def _exec_weight(ctx: ReviewContext) -> Decimal:
+    value = getattr(ctx.profile, "budget_execution_weight", None)
+    return value if isinstance(value, Decimal) else Decimal(10)
+
+
+@check(
+    "weights-total-mismatch",
+    severity=Severity.WARNING,
+    title="指标分值合计与满分不符",
+    template="各指标分值合计{sum}分，加预算执行率分值{exec_weight}分为{total}分，不等于100分",
+    suggestion="调整指标分值，使指标分值与预算执行率分值合计为100分",
+    example={"sum": Decimal(85), "exec_weight": Decimal(10), "total": Decimal(95)},
+)
+def weights_total(ctx: ReviewContext) -> Iterator[Hit]:
+    """Indicator weights plus the execution weight against 100 (or indicators alone = 100)."""
+    found = _weights(ctx)
+    if found is None:
+        return
+    weight, exec_weight = found[0], _exec_weight(ctx)
+    if weight + exec_weight != 100 and weight != 100:
+        yield Hit({"sum": weight, "exec_weight": exec_weight, "total": weight + exec_weight})
+
+
+def _execution(ctx: ReviewContext) -> Decimal | None:
+    final, actual = ctx.record.budget.final.total, ctx.record.budget.actual.total
+    return ratio(actual, final) if final and actual is not None else None
+
+
+@check(
+    "total-score-mismatch",
+    severity=Severity.ERROR,
+    title="总分与各项得分之和不符",
+    template="自评总分{claimed}分，但指标得分之和{sum}分加预算执行率得分（0–{exec_weight}分）应在{low}至{high}分之间",
+    suggestion="总分 = 各指标得分之和 + 预算执行率得分，请重新合计",
+    example={
+        "claimed": Decimal(98),
+        "sum": Decimal(80),
+        "exec_weight": Decimal(10),
+        "low": Decimal(80),
+        "high": Decimal(90),
+    },
+)
+def total_score(ctx: ReviewContext) -> Iterator[Hit]:
+    """The claimed total against Σ indicator scores plus a budget-execution score."""
+    claimed = ctx.record.self_evaluation.score
+    found = _weights(ctx)
+    if claimed is None or found is None or found[0] == 100:
+        return
+    score, exec_weight = found[1], _exec_weight(ctx)
+    if not score - Decimal("0.5") <= claimed <= score + exec_weight + Decimal("0.5"):
+        values = {
+            "claimed": claimed,
+            "sum": score,
+            "exec_weight": exec_weight,
+            "low": score,
+            "high": score + exec_weight,
+        }
+        yield Hit(values, ctx.ref("self_evaluation.score"))
+
+
+def grade_of(score: Decimal) -> str:
+    """The grade of a total score (优 ≥90, 良 ≥80, 中 ≥60, 差 below)."""
+    return next(grade for floor, grade in _GRADES if score >= floor)
+
+
+@check(
+    "grade-mismatch",
+    severity=Severity.ERROR,
+    title="自评等级与总分不符",
+    template="自评总分{score}分应为“{expected}”，报告评定为“{grade}”",
+    suggestion="等级标准：90分（含）以上为优，80–90分为良，60–80分为中，60分以下为差",
+    example={"score": Decimal(85), "expected": "良", "grade": "优"},
+)
+def grade_check(ctx: ReviewContext) -> Iterator[Hit]:
+    """The stated grade against the grade of the stated score."""
+    evaluation = ctx.record.self_evaluation
+    if evaluation.score is None or evaluation.grade is None:
+        return
+    expected = grade_of(evaluation.score)
+    if expected != evaluation.grade:
+        values = {"score": evaluation.score, "expected": expected, "grade": evaluation.grade}
+        yield Hit(values, ctx.refs("self_evaluation.grade", "self_evaluation.score"))
+
+
+@check(
+    "score-rate-above-execution",
+    severity=Severity.WARNING,
+    title="指标得分率明显高于预算执行率",
+    template="指标得分率{score_rate}%（{score}/{weight}分）高出预算执行率{exec_rate}%超过5%",
+    suggestion="绩效得分应与资金执行情况相匹配；请复核指标得分，或说明执行率偏低而绩效较好的原因",
+    example={
+        "score_rate": Decimal("97.78"),
+        "score": Decimal(88),
+        "weight": Decimal(90),
+        "exec_rate": Decimal("75.00"),
+    },
+)
+def score_vs_execution(ctx: ReviewContext) -> Iterator[Hit]:
+    """The red flag of rules.md §8.1: (p − e) ÷ p > 5 %."""
+    found, rate = _weights(ctx), _execution(ctx)
+    if found is None or rate is None or not found[0] or not found[1]:
+        return
+    p = found[1] / found[0] * 100
+    if (p - rate) / p > RED_FLAG:
+        values = {
+            "score_rate": p.quantize(Decimal("0.01")),
+            "score": found[1],
+            "weight": found[0],
+            "exec_rate": rate,
+        }
+        yield Hit(values, ctx.ref("budget.actual.total"))
+
+
+@check(
+    "qualitative-score-out-of-band",
+    severity=Severity.WARNING,
+    title="定性指标得分超出其档次范围",
+    template="“{name}”实际完成为“{actual}”，得分{score}不在该档次{low}–{high}分之间（分值{weight}）",
+    suggestion="定性指标：达成 80%–100%、部分达成 60%–80%、未达成 0–60% 的分值",
+    example={
+        "name": "社会效益",
+        "actual": "部分达成",
+        "score": Decimal(15),
+        "low": Decimal(9),
+        "high": Decimal(12),
+        "weight": Decimal(15),
+    },
+)
+def qualitative_band(ctx: ReviewContext) -> Iterator[Hit]:
+    """A score outside the band its 达成/部分达成/未达成 wording allows."""
+    for index, item in enumerate(ctx.record.indicators):
+        actual = item.actual or ""
+        band = _band(actual)
+        if band is None or item.weight is None or item.score is None:
+            continue
+        low, high = item.weight * band[0], item.weight * band[1]
+        if not low <= item.score <= high:
+            values = {
+                "name": item.name,
+                "actual": actual,
+                "score": item.score,
+                "low": low,
+                "high": high,
+                "weight": item.weight,
+            }
+            yield Hit(values, ctx.ref(f"indicators[{index}].score"))
+
+
+def _band(actual: str) -> tuple[Decimal, Decimal] | None:
+    if "未达成" in actual:
+        return Decimal(0), Decimal("0.6")
+    if "部分达成" in actual:
+        return Decimal("0.6"), Decimal("0.8")
+    if "达成" in actual:
+        return Decimal("0.8"), Decimal(1)
+    return None

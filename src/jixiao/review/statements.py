@@ -1,0 +1,237 @@
+"""Arithmetic stated in prose: “X万元，其中A万元、B万元”, “比上年X万元减少Y万元，减少Z%”.
+
+These checks belong to the arithmetic family; they read the document's text, so
+they work even where the record lacks the figures.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from decimal import Decimal
+
+from jixiao.model.money import to_wan
+from jixiao.review.arithmetic import sum_key
+from jixiao.review.context import ReviewContext
+from jixiao.review.finding import Severity
+from jixiao.review.numbers import differs, rate_differs
+from jixiao.review.registry import Hit, check
+from jixiao.review.text import TextUnit
+
+
+def _amt(name: str) -> str:
+    return (
+        rf"(?P<{name}>\d[\d,]*(?:\.\d+)?)\s*"
+        rf"(?P<{name}_u>万元|亿元|元|万(?=[，,。；;、）)\s]|$))"
+    )
+
+
+def _value(match: re.Match[str], name: str) -> Decimal:
+    value = Decimal(match.group(name).replace(",", ""))
+    unit = match.group(f"{name}_u")
+    return to_wan(value, unit) if unit in ("元", "亿元") else value
+
+
+_LEAD = re.compile(_amt("total") + r"\s*(?:[（(，,。]?\s*其中[：:]?|[：:])")
+_ITEM = re.compile(
+    r"\s*(?P<name>[^\d。，,、；;：:（）()]{1,30}?)(?:为|是|达)?\s*" + _amt("v") + r"\s*[，,、；;]?"
+)
+_STOP = re.compile(r"其中|比|较|增|减|合计|共计|总计")
+
+
+def _parts(text: str, start: int) -> list[tuple[str, Decimal]]:
+    items: list[tuple[str, Decimal]] = []
+    pos = start
+    while (match := _ITEM.match(text, pos)) is not None:
+        name = match.group("name").strip()
+        if _STOP.search(name):
+            break
+        items.append((name, _value(match, "v")))
+        pos = match.end()
+        if text[match.end() - 1 : match.end()] not in "，,、；;":
+            break
+    return items
+
+
+def _part_statements(
+    ctx: ReviewContext,
+) -> Iterator[tuple[TextUnit, Decimal, list[tuple[str, Decimal]]]]:
+    for unit in ctx.units:
+        for lead in _LEAD.finditer(unit.text):
+            items = _parts(unit.text, lead.end())
+            if len(items) >= 2:
+                yield unit, _value(lead, "total"), items
+
+
+def _parts_hits(ctx: ReviewContext, *, over: bool) -> Iterator[Hit]:
+    for unit, total, items in _part_statements(ctx):
+        numbers = [v for _, v in items]
+        computed = sum(numbers, Decimal(0))
+        if not differs(total, computed, *numbers) or (computed > total) != over:
+            continue
+        listed = "、".join(f"{name}{value}万元" for name, value in items)
+        values = {"total": total, "parts": listed, "sum": computed, "gap": total - computed}
+        yield Hit(values, (unit.ref,), key=sum_key(total, numbers, (unit.ref,)))
+
+
+@check(
+    "stated-parts-exceed-total",
+    severity=Severity.ERROR,
+    family="arithmetic",
+    title="文中“其中”所列分项之和大于总数",
+    template="文中总数{total}万元，其中所列分项（{parts}）之和为{sum}万元，超过总数",
+    suggestion="核对总数与各分项金额，更正填错的数字",
+    example={
+        "total": Decimal("100"),
+        "parts": "人员经费80万元、公用经费30万元",
+        "sum": Decimal("110"),
+        "gap": Decimal("-10"),
+    },
+)
+def parts_exceed(ctx: ReviewContext) -> Iterator[Hit]:
+    """A total followed by 其中 items that add up to more than it."""
+    return _parts_hits(ctx, over=True)
+
+
+@check(
+    "stated-parts-short-of-total",
+    severity=Severity.WARNING,
+    family="arithmetic",
+    title="文中“其中”所列分项之和小于总数",
+    template="文中总数{total}万元，其中所列分项（{parts}）之和为{sum}万元，比总数少{gap}万元",
+    suggestion="核对分项是否列全、金额是否准确；只列部分分项时请写明“其他”",
+    example={
+        "total": Decimal("971.21"),
+        "parts": "工资福利支出719.29万元、商品和服务支出154.91万元、对个人和家庭的补助14.51万元、资本性支出9.12万元",
+        "sum": Decimal("897.83"),
+        "gap": Decimal("73.38"),
+    },
+)
+def parts_short(ctx: ReviewContext) -> Iterator[Hit]:
+    """A total followed by 其中 items that add up to less than it."""
+    return _parts_hits(ctx, over=False)
+
+
+_UP = "增加|增长|上升|超出|多"
+_CHANGE = re.compile(
+    _amt("cur")
+    + r"[^。；;\d]{0,12}?(?:比|较)(?:上年度?|去年|上一年度?|年初预算(?:数|批复)?)[^\d。；;]{0,6}?(?:"
+    + _amt("prev")
+    + r")?[^\d。；;]{0,4}?(?P<dir>增加|减少|增长|下降|节约|超出|上升|降低|多|少)了?"
+    + _amt("diff")
+    + r"(?:[，,]\s*(?:增长|减少|下降|增加|上升|降低)?了?\s*(?P<pct>\d+(?:\.\d+)?)\s*[%％])?"
+)
+_PAREN = re.compile(r"（[^（）]*）|\([^()]*\)")
+
+
+def changes(ctx: ReviewContext) -> Iterator[tuple[TextUnit, re.Match[str]]]:
+    """Every year-over-year (or against-budget) change statement of the document."""
+    for unit in ctx.units:
+        text = _PAREN.sub("", unit.text)
+        for match in _CHANGE.finditer(text):
+            yield unit, match
+
+
+def _figures(match: re.Match[str]) -> dict[str, Decimal | str]:
+    values: dict[str, Decimal | str] = {
+        "current": _value(match, "cur"),
+        "diff": _value(match, "diff"),
+        "direction": match.group("dir"),
+    }
+    if match.group("prev"):
+        values["previous"] = _value(match, "prev")
+    return values
+
+
+@check(
+    "change-amount-mismatch",
+    severity=Severity.ERROR,
+    family="arithmetic",
+    title="增减额与前后两个数不符",
+    template="文中称本年{current}万元比上年{previous}万元{direction}{diff}万元，但两数实际相差{actual}万元",
+    suggestion="按两个年度的数字重新计算增减额，并同步更正增减幅度",
+    example={
+        "current": Decimal("1304.57"),
+        "previous": Decimal("1326.27"),
+        "direction": "减少",
+        "diff": Decimal("21.76"),
+        "actual": Decimal("21.70"),
+    },
+)
+def change_amount(ctx: ReviewContext) -> Iterator[Hit]:
+    """A stated increase or decrease against the two figures it compares."""
+    for unit, match in changes(ctx):
+        values = _figures(match)
+        current, previous, diff = values["current"], values.get("previous"), values["diff"]
+        if not isinstance(previous, Decimal) or not isinstance(current, Decimal):
+            continue
+        assert isinstance(diff, Decimal)
+        actual = abs(current - previous)
+        if differs(diff, actual, current, previous):
+            yield Hit({**values, "actual": actual}, (unit.ref,))
+
+
+@check(
+    "change-direction-mismatch",
+    severity=Severity.ERROR,
+    family="arithmetic",
+    title="增减方向与前后两个数不符",
+    template="文中称本年{current}万元比上年{previous}万元“{direction}”，但本年数{relation}上年数",
+    suggestion="核对“增加/减少”的表述与两个年度的数字",
+    example={
+        "current": Decimal("120"),
+        "previous": Decimal("100"),
+        "direction": "减少",
+        "diff": Decimal("20"),
+        "relation": "大于",
+    },
+)
+def change_direction(ctx: ReviewContext) -> Iterator[Hit]:
+    """“增加” where the figure fell, or “减少” where it rose."""
+    for unit, match in changes(ctx):
+        values = _figures(match)
+        current, previous = values["current"], values.get("previous")
+        if (
+            not isinstance(previous, Decimal)
+            or not isinstance(current, Decimal)
+            or current == previous
+        ):
+            continue
+        up = bool(re.fullmatch(_UP, str(values["direction"])))
+        if up != (current > previous):
+            yield Hit({**values, "relation": "大于" if current > previous else "小于"}, (unit.ref,))
+
+
+@check(
+    "change-percent-mismatch",
+    severity=Severity.WARNING,
+    family="arithmetic",
+    title="增减幅度与增减额不符",
+    template="文中增减幅度{percent}%，但按{diff}万元 ÷ 基数{base}万元计算应为{computed}%",
+    suggestion="增减幅度 = 增减额 ÷ 上年（或预算）数 × 100%，请重新计算",
+    example={
+        "percent": Decimal("2.5"),
+        "diff": Decimal("2.23"),
+        "base": Decimal("161.80"),
+        "computed": Decimal("1.38"),
+    },
+)
+def change_percent(ctx: ReviewContext) -> Iterator[Hit]:
+    """A stated change percentage against the change and its base."""
+    for unit, match in changes(ctx):
+        if not match.group("pct"):
+            continue
+        stated = Decimal(match.group("pct"))
+        current, diff = _value(match, "cur"), _value(match, "diff")
+        up = bool(re.fullmatch(_UP, match.group("dir")))
+        if match.group("prev"):
+            base = _value(match, "prev")
+            diff = abs(current - base)
+        else:
+            base = current - diff if up else current + diff
+        if base <= 0:
+            continue
+        computed = (diff / base * 100).quantize(Decimal("0.01"))
+        if rate_differs(stated, computed):
+            values = {"percent": stated, "diff": diff, "base": base, "computed": computed}
+            yield Hit(values, (unit.ref,))

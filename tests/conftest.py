@@ -1,0 +1,57 @@
+"""Shared pytest fixtures: paths to the shared material and the seed reports in other formats.
+
+The format fixtures are built once per session into a temporary directory by
+`fixtures_build` (python-docx, hand-written HTML, openpyxl; PDF through LibreOffice,
+only when a test asks for it).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import fixtures_build
+
+REPO = fixtures_build.REPO
+SHARED = fixtures_build.SHARED
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    """The shared read-only material beside the checkout (``../shared``)."""
+    return SHARED
+
+
+@pytest.fixture(scope="session")
+def seed_paths() -> list[Path]:
+    """The five seed reports as text."""
+    paths = fixtures_build.seed_paths()
+    assert paths, f"no seeds found under {fixtures_build.SEEDS}"
+    return paths
+
+
+@pytest.fixture(scope="session")
+def format_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A directory holding docx/, html/ and xlsx/ versions of every seed."""
+    root = tmp_path_factory.mktemp("formats")
+    fixtures_build.build_all(root, ("docx", "html", "xlsx"))
+    return root
+
+
+@pytest.fixture(scope="session")
+def pdf_dir(format_dir: Path) -> Path:
+    """A directory holding a PDF of every seed, converted from the DOCX by LibreOffice."""
+    out = format_dir / "pdf"
+    out.mkdir(exist_ok=True)
+    fixtures_build.soffice_convert(sorted((format_dir / "docx").glob("*.docx")), out, "pdf")
+    return out
+
+
+def format_files(format_dir: Path, pdf_dir: Path | None, fmt: str) -> list[Path]:
+    """The fixture files of one format."""
+    folder = pdf_dir if fmt == "pdf" and pdf_dir is not None else format_dir / fmt
+    return sorted(folder.glob(f"*.{fmt}"))

@@ -1,0 +1,138 @@
+"""Arithmetic checks (arithmetic.py and statements.py): each fires on a defect, stays silent on correct input."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from jixiao.review import all_checks
+
+from .helpers import codes, run, table
+
+BUDGET_TABLE = table(
+    ["项目", "支出合计", "基本支出", "项目支出"],
+    ["年初部门预算", "1776.80", "1075.20", "701.6"],
+    ["调整预算数", "{total}", "1644.56", "824.2"],
+)
+
+Case = tuple[str, dict[str, Any] | None]
+
+BAD: dict[str, Case] = {
+    "budget-total-mismatch": (
+        "",
+        {"budget": {"final": {"total": 1853.89, "basic": 1644.56, "project": 824.2}}},
+    ),
+    "basic-split-mismatch": (
+        "",
+        {"budget": {"actual": {"basic": 911.94, "personnel": 837.48, "public": 64.46}}},
+    ),
+    "three-public-total-mismatch": (
+        "",
+        {
+            "three_public": {
+                "actual": {"overseas": 0, "vehicles": 0.92, "reception": 21.30, "total": 21.22}
+            }
+        },
+    ),
+    "project-list-sum-mismatch": (
+        "",
+        {
+            "budget": {"actual": {"project": 75.27}},
+            "projects": [{"name": "甲", "actual": 50.31}, {"name": "乙", "actual": 19.96}],
+        },
+    ),
+    "table-sum-mismatch": (BUDGET_TABLE.format(total="1853.89"), None),
+    "stated-parts-exceed-total": ("基本支出100万元，其中人员经费80万元、公用经费30万元。", None),
+    "stated-parts-short-of-total": (
+        "基本支出971.21万元，其中工资福利支出719.29万元、商品和服务支出154.91万元。",
+        None,
+    ),
+    "change-amount-mismatch": (
+        "本单位收入1304.57万元，比上年1326.27万元减少21.76万元，减少1.64%。",
+        None,
+    ),
+    "change-direction-mismatch": ("本单位支出120万元，比上年100万元减少20万元。", None),
+    "change-percent-mismatch": (
+        "公用经费支出164.03万元，比年初预算数增加2.23万元，增长2.5%。",
+        None,
+    ),
+}
+
+GOOD: dict[str, Case] = {
+    "budget-total-mismatch": (
+        "",
+        {"budget": {"final": {"total": 2468.76, "basic": 1644.56, "project": 824.2}}},
+    ),
+    "basic-split-mismatch": (
+        "",
+        {"budget": {"actual": {"basic": 911.94, "personnel": 837.48, "public": 74.46}}},
+    ),
+    "three-public-total-mismatch": (
+        "",
+        {
+            "three_public": {
+                "actual": {"overseas": 0, "vehicles": 0.92, "reception": 20.30, "total": 21.22}
+            }
+        },
+    ),
+    "project-list-sum-mismatch": (
+        "",
+        {
+            "budget": {"actual": {"project": 70.27}},
+            "projects": [{"name": "甲", "actual": 50.31}, {"name": "乙", "actual": 19.96}],
+        },
+    ),
+    "table-sum-mismatch": (BUDGET_TABLE.format(total="2468.76"), None),
+    "stated-parts-exceed-total": (
+        "支出982.21万元。其中：项目支出70.27万元，基本支出911.94万元。",
+        None,
+    ),
+    "stated-parts-short-of-total": (
+        "基本支出911.94万元，其中：人员经费837.48万元，公用经费74.46万元。",
+        None,
+    ),
+    "change-amount-mismatch": (
+        "本单位支出1304.57万元，比上年1336.76万元减少32.19万元，减少2.41%。",
+        None,
+    ),
+    "change-direction-mismatch": ("本单位支出1304.57万元，比上年1336.76万元减少32.19万元。", None),
+    "change-percent-mismatch": (
+        "公用经费支出164.03万元，比年初预算数增加2.23万元，增长1.38%。",
+        None,
+    ),
+}
+
+FAMILY = {c.code for c in all_checks() if c.family == "arithmetic"}
+
+
+def test_every_check_of_the_family_has_cases() -> None:
+    assert set(BAD) == FAMILY == set(GOOD)
+
+
+@pytest.mark.parametrize("code", sorted(BAD))
+def test_fires_on_defect(code: str) -> None:
+    text, record = BAD[code]
+    assert codes(run(code, text, record)) == [code]
+
+
+@pytest.mark.parametrize("code", sorted(GOOD))
+def test_silent_on_correct_input(code: str) -> None:
+    text, record = GOOD[code]
+    assert run(code, text, record) == []
+
+
+def test_message_names_the_figures() -> None:
+    (finding,) = run("table-sum-mismatch", BUDGET_TABLE.format(total="1853.89"))
+    assert "1853.89" in finding.message and "2468.76" in finding.message
+    assert finding.line is not None
+
+
+def test_record_and_table_report_one_row_once() -> None:
+    from jixiao.review import review
+
+    from .helpers import context
+
+    ctx = context(BUDGET_TABLE.format(total="1853.89"))
+    found = [f for f in review(ctx) if f.code == "table-sum-mismatch"]
+    assert len(found) == 1

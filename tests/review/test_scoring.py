@@ -1,0 +1,81 @@
+"""Scoring checks: scores, weights, totals, grades, execution."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from .familycases import Case, assert_family, fires, silent
+
+
+def indicators(
+    *rows: tuple[str, float, float], level1: str = "产出指标", actual: str = "1次"
+) -> list[Any]:
+    return [
+        {"level1": level1, "name": n, "target": "1次", "actual": actual, "weight": w, "score": s}
+        for n, w, s in rows
+    ]
+
+
+FULL = indicators(("甲", 50, 50), ("乙", 40, 40))
+BAD: dict[str, Case] = {
+    "score-above-weight": ("", {"indicators": indicators(("甲", 6, 8))}),
+    "level1-weight-mismatch": (
+        "",
+        {"indicators": indicators(("甲", 6, 6), ("乙", 8, 8), level1="产出指标（40分）")},
+    ),
+    "weights-total-mismatch": ("", {"indicators": indicators(("甲", 50, 50), ("乙", 35, 35))}),
+    "total-score-mismatch": ("", {"indicators": FULL, "self_evaluation": {"score": 60}}),
+    "grade-mismatch": ("", {"self_evaluation": {"score": 85, "grade": "优"}}),
+    "score-rate-above-execution": (
+        "",
+        {"indicators": FULL, "budget": {"final": {"total": 100}, "actual": {"total": 70}}},
+    ),
+    "qualitative-score-out-of-band": (
+        "",
+        {"indicators": indicators(("甲", 10, 10), actual="部分达成")},
+    ),
+}
+GOOD: dict[str, Case] = {
+    "score-above-weight": ("", {"indicators": indicators(("甲", 6, 6))}),
+    "level1-weight-mismatch": (
+        "",
+        {"indicators": indicators(("甲", 30, 30), ("乙", 10, 10), level1="产出指标（40分）")},
+    ),
+    "weights-total-mismatch": ("", {"indicators": FULL}),
+    "total-score-mismatch": ("", {"indicators": FULL, "self_evaluation": {"score": 98}}),
+    "grade-mismatch": ("", {"self_evaluation": {"score": 94, "grade": "优"}}),
+    "score-rate-above-execution": (
+        "",
+        {"indicators": FULL, "budget": {"final": {"total": 100}, "actual": {"total": 99}}},
+    ),
+    "qualitative-score-out-of-band": (
+        "",
+        {"indicators": indicators(("甲", 10, 7), actual="部分达成")},
+    ),
+}
+
+
+def test_cases_cover_family() -> None:
+    assert_family("scoring", BAD, GOOD)
+
+
+@pytest.mark.parametrize("code", sorted(BAD))
+def test_fires(code: str) -> None:
+    assert fires(code, BAD[code])
+
+
+@pytest.mark.parametrize("code", sorted(GOOD))
+def test_silent(code: str) -> None:
+    assert silent(code, GOOD[code])
+
+
+def test_score_above_weight_in_a_table() -> None:
+    from .helpers import table
+
+    text = table(
+        ["", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+        ["年度资金总额", "982.60", "982.21", "10", "99.96%", "98"],
+    )
+    assert fires("score-above-weight", (text, None))

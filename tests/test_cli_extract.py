@@ -28,8 +28,8 @@ def test_many_files_go_to_out_and_a_bad_one_does_not_stop_the_rest(tmp_path: Pat
     result = runner.invoke(app, ["extract", str(EXAMPLES), str(bad), "--out", str(out)])
     assert result.exit_code == 1
     assert "broken.docx" in result.stderr
-    assert sorted(p.name for p in out.glob("*.json")) == [
-        "qinglan-agri-2025.json", "songxi-culture-2024.json"]
+    expected = sorted(f"{p.stem}.json" for p in EXAMPLES.iterdir() if p.suffix in (".txt", ".html"))
+    assert sorted(p.name for p in out.glob("*.json")) == expected
 
 
 def test_examples_match_their_golden_records(tmp_path: Path) -> None:
@@ -39,4 +39,4 @@ def test_examples_match_their_golden_records(tmp_path: Path) -> None:
     for expected in sorted(golden.glob("*.json")):
         got = json.loads((tmp_path / expected.name).read_text(encoding="utf-8"))
         assert got == json.loads(expected.read_text(encoding="utf-8")), expected.name
-    assert len(list(golden.glob("*.json"))) == 2
+    assert len(list(golden.glob("*.json"))) == len(list(tmp_path.glob("*.json"))) >= 3

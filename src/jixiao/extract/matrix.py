@@ -52,11 +52,26 @@ def _classify(text: str, year: int | None, tp: bool) -> Label:
     return stage, category
 
 
-def _header(row: list[Cell | None], above: list[list[Cell | None]], year: int | None) -> _Block | None:
+def _is_tp(label: str) -> bool:
+    return (category_of(label) or "").startswith("tp.")
+
+
+def _tp_rows(rows: list[list[Cell | None]]) -> bool:
+    """True when the rows below a header are mostly 三公 items."""
+    labels = []
+    for row in rows:
+        if not any(c and cell_number(c.text) is not None for c in row):
+            break
+        labels.append(_row_label(row))
+    return sum(1 for label in labels if _is_tp(label)) >= 2
+
+
+def _header(row: list[Cell | None], above: list[list[Cell | None]], year: int | None,
+            below: list[list[Cell | None]]) -> _Block | None:
     texts = [clean(c.text) if c else "" for c in row]
     if any(cell_number(t) is not None for t in texts if t):
         return None
-    tp = sum(1 for t in texts if (category_of(t) or "").startswith("tp.")) >= 2
+    tp = sum(1 for t in texts if _is_tp(t)) >= 2 or _tp_rows(below)
     cols = {c: _classify(t, year, tp) for c, t in enumerate(texts) if t}
     cols = {c: lab for c, lab in cols.items() if lab != (None, None)}
     if len(cols) < 2:
@@ -121,7 +136,7 @@ def read_table(ctx: Context, index: int, table: Table, facts: Facts) -> None:
     has_final = False
     unit = table_unit(ctx, index, table)
     for r, row in enumerate(grid):
-        found = _header(row, grid[max(r - 2, 0):r], ctx.year)
+        found = _header(row, grid[max(r - 2, 0):r], ctx.year, grid[r + 1:])
         if found is not None:
             block = found
             block.unit = unit

@@ -21,6 +21,8 @@ _MARK = re.compile(
     r"[（(]\s*[一二三四五六七八九十\d]{1,2}\s*[）)]\s*[、．.]?|[一二三四五六七八九十]{1,2}\s*[、．.]|"
     r"\d{1,2}\s*[、．.](?!\d))\s*")
 _INLINE_MARK = re.compile(r"(?:(?<=[。；;])|^)\s*(?:[一二三四五六七八九十]+是|[（(][一二三四五六七八九十\d]{1,2}[）)])")
+_END = re.compile(r"^(?:主办|承办|协办|联系(?:人|电话|方式)|电话|地址|填表人|填报(?:人|日期)|单位负责人|"
+                  r"附件|网站|版权|Copyright|备案|打印|关闭|来源|发布时间)")
 _BUT = re.compile(r"^.*?(?:，|,)(?:但是|但|然而|不过)(?:在|仍|还)?")
 
 
@@ -48,6 +50,8 @@ def _section(units: list[Unit], start: int) -> list[str]:
         if unit.heading is not None and unit.heading <= rank:
             break
         if unit.heading is not None and (_PROBLEMS.search(unit.text) or _MEASURES.search(unit.text)):
+            break
+        if _END.match(unit.text) or unit.ref.row is not None:
             break
         texts.append(unit.text)
     return texts

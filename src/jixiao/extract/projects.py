@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from jixiao.extract.context import Context, Unit
 from jixiao.extract.facts import Facts
+from jixiao.extract.labels import category_of
 from jixiao.extract.numbers import NUMBER, cell_number, clean, parse_amount
 from jixiao.extract.tables import rows_of, text_at
 from jixiao.model.provenance import SourceRef
@@ -51,6 +52,8 @@ def _norm(name: str) -> str:
 
 
 def _ok(name: str) -> bool:
+    if (category_of(name) or "").startswith("tp.") and len(name) <= 14:
+        return False  # a 三公 item, not a project
     return (len(name) >= 2 and not NOT_PROJECT.match(name) and not _NOT_NAME.search(name)
             and not re.search(r"\d{4}年", name))
 

@@ -25,15 +25,21 @@ _STATUS = {"ok": "", "insufficient": "数据不足", "not_applicable": "不适�
 
 def read_record(path: Path) -> Record:
     """A record from a ``.json`` record file, or extracted from any readable report."""
+    return read_claims(path)[0]
+
+
+def read_claims(path: Path) -> tuple[Record, dict[str, Decimal]]:
+    """The record of `path` and, for a report, what it claims beyond the record."""
     if path.suffix.lower() == ".json":
         try:
-            return Record.from_json(path.read_bytes())
+            return Record.from_json(path.read_bytes()), {}
         except OSError as exc:
             raise SourceError(str(path), f"无法读取文件：{exc.strerror or exc}") from exc
         except ValidationError as exc:
             raise SourceError(str(path), "不是有效的评价记录 JSON",
                               f"共 {exc.error_count()} 处不符合 jixiao.record/1") from exc
-    return load(path).record
+    extraction = load(path)
+    return extraction.record, extraction.claims
 
 
 def _d(value: Decimal | None) -> str:
@@ -97,7 +103,7 @@ def score_command(
     Example: jixiao score report.docx --profile hunan-dept
     """
     try:
-        record = read_record(path)
+        record, claims = read_claims(path)
         chosen = load_profile(profile) if profile else choose_profile(record)
     except SourceError as exc:
         print(f"jixiao: {exc}", file=sys.stderr)
@@ -105,7 +111,7 @@ def score_command(
     except ConfigError as exc:
         print(f"jixiao: {exc}", file=sys.stderr)
         raise typer.Exit(2) from exc
-    result = score_record(record, chosen)
+    result = score_record(record, chosen, claims=claims)
     if as_json:
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     else:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from decimal import Decimal
 
+from jixiao.extract.claims import claims_of
 from jixiao.extract.context import Context
 from jixiao.extract.facts import Facts
 from jixiao.model.document import Document
@@ -24,11 +26,15 @@ class Extraction:
     #: True when the document names itself a performance report (title or outline),
     #: even if no figure could be read.
     looks_like_report: bool
+    #: What the report claims beyond the record contract, e.g.
+    #: ``budget_execution.score`` (the 得分 of the 自评表's budget row).
+    claims: dict[str, Decimal] = field(default_factory=dict)
 
 
 def _extractors() -> tuple[Extractor, ...]:
     from jixiao.extract import (
         budget,
+        claims,
         evaluation,
         identity,
         indicators,
@@ -47,6 +53,7 @@ def _extractors() -> tuple[Extractor, ...]:
         indicators.extract,
         evaluation.extract,
         narrative.extract,
+        claims.extract,
     )
 
 
@@ -56,5 +63,7 @@ def extract(document: Document) -> Extraction:
     facts = Facts()
     for extractor in _extractors():
         extractor(ctx, facts)
-    record = Record.model_validate(facts.nested())
-    return Extraction(record, facts.provenance(), document, ctx.looks_like_report())
+    nested = facts.nested()
+    nested.pop("claims", None)
+    record = Record.model_validate(nested)
+    return Extraction(record, facts.provenance(), document, ctx.looks_like_report(), claims_of(facts))

@@ -6,7 +6,7 @@ Total (shared ``rules.md`` §1 #26) = Σ indicator scores + budget execution sco
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
 from jixiao.model.record import Record
@@ -35,8 +35,29 @@ def _grade(score: Decimal | None, profile: Profile) -> str | None:
     return None if score is None else grade_for(score, profile)
 
 
-def score_budget(record: Record, profile: Profile) -> BudgetExecution:
-    """预算执行率 = 全年执行数 ÷ 全年预算数; score = rate × weight, capped at the weight."""
+def _with_claim(result: BudgetExecution, claimed: Decimal | None) -> BudgetExecution:
+    """Attach the score the report claims for budget execution, explaining any departure."""
+    if claimed is None:
+        return result
+    text = result.explanation
+    if claimed > result.weight:
+        text += f"；自评得分 {fmt(claimed)} 超过该项分值 {fmt(result.weight)}"
+    elif result.computed is not None and claimed != result.computed:
+        text += f"；自评得分 {fmt(claimed)} 与复核得分 {fmt(result.computed)} 不一致"
+    return BudgetExecution(result.rate, result.weight, claimed, result.computed, text)
+
+
+def score_budget(record: Record, profile: Profile,
+                 claimed: Decimal | None = None) -> BudgetExecution:
+    """预算执行率 = 全年执行数 ÷ 全年预算数; score = rate × weight, capped at the weight.
+
+    `claimed` is the score the report's own 自评表 gives the budget row, when extraction
+    found one (``Extraction.claims["budget_execution.score"]``).
+    """
+    return _with_claim(_score_budget(record, profile), claimed)
+
+
+def _score_budget(record: Record, profile: Profile) -> BudgetExecution:
     weight = profile.budget_execution_weight
     actual, final = record.budget.actual.total, record.budget.final.total
     if actual is None or final is None:
@@ -92,11 +113,15 @@ def total_of(scores: Sequence[IndicatorScore], budget: BudgetExecution, record: 
     return Totals(record.self_evaluation.score, computed, partial, claimed_sum, incomplete, text)
 
 
-def score_record(record: Record, profile: Profile | None = None) -> ScoreResult:
-    """Rescore a record under a profile (`choose_profile` when None)."""
+def score_record(record: Record, profile: Profile | None = None, *,
+                 claims: Mapping[str, Decimal] | None = None) -> ScoreResult:
+    """Rescore a record under a profile (`choose_profile` when None).
+
+    `claims` are the report's claims beyond the record (see ``Extraction.claims``).
+    """
     profile = profile or choose_profile(record)
     scores = [score_indicator(i, ind, profile) for i, ind in enumerate(record.indicators)]
-    budget = score_budget(record, profile)
+    budget = score_budget(record, profile, (claims or {}).get("budget_execution.score"))
     total = total_of(scores, budget, record)
     grade = Grades(
         claimed=record.self_evaluation.grade,

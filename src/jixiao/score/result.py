@@ -101,7 +101,7 @@ class IndicatorScore:
 
 @dataclass(frozen=True, slots=True)
 class BudgetExecution:
-    """预算执行率 and its score. ``claimed`` is None: the record carries no such field."""
+    """预算执行率 and its score; ``claimed`` is the 自评表's own score when extraction found it."""
 
     rate: Decimal | None
     weight: Decimal

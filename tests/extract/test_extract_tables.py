@@ -15,7 +15,7 @@ Run = Callable[[str], Extraction]
 
 
 def _table(rows: list[list[str]]) -> str:
-    return "\n".join("\n".join("\t" + cell for cell in row) + "\n" for row in rows) + "\n"
+    return "\n".join("\n".join("\t" + cell for cell in row) + "\n" for row in rows) + "\n\n"
 
 
 BASIC_DATA = "2024年度部门整体支出绩效评价基础数据表\n" + _table([
@@ -79,3 +79,18 @@ def test_a_document_that_is_not_a_report_is_refused() -> None:
     text = "会议通知\n兹定于下周一召开全体职工大会，请准时参加。\n".encode()
     with pytest.raises(NotAReportError, match=r"notice\.txt.*未识别为绩效自评报告"):
         load_bytes(text, name="notice.txt")
+
+
+TARGETS_THEN_SELF_EVALUATION = "2024年度某县档案馆整体支出绩效目标表\n" + _table([
+    ["一级指标", "二级指标", "三级指标", "指标值"],
+    ["产出指标", "数量指标", "档案数字化数量", "≥10000卷"],
+]) + "自评表\n" + _table([
+    ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+    ["产出指标", "数量指标", "档案数字化数量", "≥10000卷", "10200卷", "20", "20"],
+])
+
+
+def test_an_indicator_in_two_tables_is_listed_once(extract_text: Run) -> None:
+    indicators = extract_text(TARGETS_THEN_SELF_EVALUATION).record.indicators
+    assert len(indicators) == 1
+    assert (indicators[0].actual, indicators[0].score) == ("10200卷", Decimal(20))

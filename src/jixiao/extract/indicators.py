@@ -140,14 +140,29 @@ def parse_table(index: int, table: Table) -> tuple[list[dict[str, Any]], list[So
     return items, refs
 
 
+def _merge(items: list[dict[str, Any]], refs: list[SourceRef], found: list[dict[str, Any]],
+           found_refs: list[SourceRef]) -> None:
+    """Add `found` to `items`; an indicator already listed (a target table and a 自评表 of
+    the same indicators) is completed rather than repeated."""
+    index = {(i["level2"], i["name"]): n for n, i in enumerate(items)}
+    for item, ref in zip(found, found_refs, strict=True):
+        n = index.get((item["level2"], item["name"]))
+        if n is None:
+            items.append(item)
+            refs.append(ref)
+            continue
+        for key, value in item.items():
+            if value is not None:
+                items[n][key] = value
+
+
 def extract(ctx: Context, facts: Facts) -> None:
     """Propose the indicators of every indicator table, in document order."""
     items: list[dict[str, Any]] = []
     refs: list[SourceRef] = []
     for index, table, _ in ctx.tables:
         found, found_refs = parse_table(index, table)
-        items += found
-        refs += found_refs
+        _merge(items, refs, found, found_refs)
     if items:
         parts = tuple((f"[{i}]", ref) for i, ref in enumerate(refs))
         facts.propose("indicators", items, 30, refs[0], parts)

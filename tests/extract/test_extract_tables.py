@@ -94,3 +94,21 @@ def test_an_indicator_in_two_tables_is_listed_once(extract_text: Run) -> None:
     indicators = extract_text(TARGETS_THEN_SELF_EVALUATION).record.indicators
     assert len(indicators) == 1
     assert (indicators[0].actual, indicators[0].score) == ("10200卷", Decimal(20))
+
+
+FORM_WITH_BLANK_ROWS = "2024年度某局整体支出绩效自评表\n" + _table([
+    ["经费情况（万元）", "2023年决算数", "2024年预算数", "2024年决算数"],
+    ["支出合计", "210.00", "230.00", "221.50"],
+    ["……", "", "", ""],
+    ["公用经费", "30.00", "32.00", "31.20"],
+    ["存在问题", "1.预算编制偏粗。\n2.指标量化不足。"],
+    ["改进措施", "1.细化预算编制。"],
+])
+
+
+def test_blank_form_rows_do_not_end_a_money_block(extract_text: Run) -> None:
+    record = extract_text(FORM_WITH_BLANK_ROWS).record
+    assert record.budget.actual.public == Decimal("31.20")
+    assert record.budget.prior_year_expenditure == Decimal("210.00")
+    assert record.problems == ["预算编制偏粗。", "指标量化不足。"]
+    assert record.measures == ["细化预算编制。"]

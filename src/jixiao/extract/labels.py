@@ -62,7 +62,7 @@ def category_of(label: str) -> str | None:
 def path_for(stage: str, category: str, *, explicit: bool = True) -> str | None:
     """The record path for a (stage, category) pair, or None when it has no field."""
     if stage == "prior":
-        return "income.prior_year" if category == "income" else None
+        return {"income": "income.prior_year", "total": "budget.prior_year_expenditure"}.get(category)
     if category == "income":
         return "income.total" if stage != "initial" else None
     if category.startswith("tp."):

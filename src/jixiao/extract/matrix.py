@@ -129,6 +129,13 @@ def _label_values(index: int, table: Table, has_final: bool, facts: Facts) -> No
                 facts.propose(path, cell_number(match.group(2)), 33, ref)
 
 
+def _ends_block(row: list[Cell | None]) -> bool:
+    """A row of prose (no figures, a long text) ends a money block; blank form rows do not."""
+    if any(c and cell_number(c.text) is not None for c in row):
+        return False
+    return any(c and len(clean(c.text)) > 15 for c in row)
+
+
 def read_table(ctx: Context, index: int, table: Table, facts: Facts) -> None:
     """Propose every money field `table` states."""
     grid = rows_of(table)
@@ -142,8 +149,8 @@ def read_table(ctx: Context, index: int, table: Table, facts: Facts) -> None:
             block.unit = unit
             has_final = has_final or any(s == "final" for s, _ in found.cols.values())
             continue
-        if block is not None and not any(c and cell_number(c.text) is not None for c in row):
-            block = None  # a row without figures ends the block
+        if block is not None and _ends_block(row):
+            block = None
         if block is not None:
             _row_values(index, row, block, ctx.year, facts)
     _label_values(index, table, has_final, facts)

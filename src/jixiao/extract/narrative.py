@@ -11,6 +11,8 @@ import re
 
 from jixiao.extract.context import Context, Unit
 from jixiao.extract.facts import Facts
+from jixiao.extract.numbers import clean
+from jixiao.model.provenance import SourceRef
 
 _PROBLEMS = re.compile(r"存在的?(?:主要)?问题|主要问题|问题及原因|问题和不足|不足之处")
 _MEASURES = re.compile(r"改进措施|整改措施|改进建议|有关建议|下一步|工作计划|对策|改进意见")
@@ -82,11 +84,32 @@ def _collect(ctx: Context, kind: str) -> tuple[list[str], Unit | None]:
     return texts, None
 
 
+def _from_tables(ctx: Context, kind: str) -> tuple[list[str], SourceRef | None]:
+    """A form row labelled 存在问题 / 改进措施 whose other cells hold the text."""
+    title = _PROBLEMS if kind == "problems" else _MEASURES
+    for index, table, _ in ctx.tables:
+        for row in table.rows():
+            label = clean(row[0].text) if row else ""
+            if not (label and len(label) <= 12 and title.search(label)):
+                continue
+            if kind == "problems" and _MEASURES.search(label):
+                continue
+            texts = [line.strip() for c in row[1:] for line in c.text.splitlines() if line.strip()]
+            if texts:
+                cell = row[1]
+                return texts, SourceRef(index, cell.position, cell.text, row=cell.row, col=cell.col)
+    return [], None
+
+
 def extract(ctx: Context, facts: Facts) -> None:
     """Propose problems and measures."""
     for kind in ("problems", "measures"):
         texts, unit = _collect(ctx, kind)
+        ref = unit.ref if unit else (ctx.units[0].ref if ctx.units else None)
+        priority = 20
+        if not texts:
+            texts, ref = _from_tables(ctx, kind)
+            priority = 15
         items = _items_from_texts(texts)
-        if items:
-            ref = unit.ref if unit else ctx.units[0].ref
-            facts.propose(kind, items, 20, ref)
+        if items and ref is not None:
+            facts.propose(kind, items, priority, ref)

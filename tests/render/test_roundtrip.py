@@ -1,0 +1,39 @@
+"""Round trip: each seed's gold record rendered to DOCX and XLSX reads back with F1 ≥ 0.99."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from jixiao.pipeline import load
+from jixiao.render import render
+
+from .gold import GOLD_DIR, gold_paths, gold_record
+
+SCORER = Path("/work/shared/tools/score_extraction.py")
+
+
+def _f1(pred_dir: Path) -> dict[str, float]:
+    out = subprocess.run(
+        [sys.executable, str(SCORER), str(GOLD_DIR), str(pred_dir), "--json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    result = json.loads(out)
+    return {"overall": result["overall"]["f"], **{k: v["f"] for k, v in result["groups"].items()}}
+
+
+@pytest.mark.parametrize("fmt", ["docx", "xlsx"])
+def test_gold_records_survive_render_and_extract(fmt: str, tmp_path: Path) -> None:
+    for path in gold_paths():
+        target = tmp_path / f"{path.stem}.{fmt}"
+        target.write_bytes(render(gold_record(path), fmt=fmt))  # type: ignore[arg-type]
+        (tmp_path / f"{path.stem}.json").write_text(load(target).record.to_json(), encoding="utf-8")
+    scores = _f1(tmp_path)
+    lost = {k: v for k, v in scores.items() if v < 0.99}
+    assert scores["overall"] >= 0.99, f"F1 below 0.99: {lost}"

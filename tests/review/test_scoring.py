@@ -19,6 +19,15 @@ def indicators(
 
 
 FULL = indicators(("甲", 50, 50), ("乙", 40, 40))
+SPENT = {"final": {"total": 100}, "actual": {"total": 100}}
+
+
+def quantitative(target: str, actual: str, weight: float, score: float) -> list[Any]:
+    """One quantitative 产出 indicator."""
+    row = {"level1": "产出指标", "name": "培训人次", "target": target, "actual": actual}
+    return [{**row, "weight": weight, "score": score}]
+
+
 BAD: dict[str, Case] = {
     "score-above-weight": ("", {"indicators": indicators(("甲", 6, 8))}),
     "level1-weight-mismatch": (
@@ -35,6 +44,12 @@ BAD: dict[str, Case] = {
     "qualitative-score-out-of-band": (
         "",
         {"indicators": indicators(("甲", 10, 10), actual="部分达成")},
+    ),
+    "score-far-from-rules": ("", {"indicators": quantitative("≥200人次", "150人次", 10, 10)}),
+    "over-completion": ("", {"indicators": quantitative("≥4期", "12期", 10, 10)}),
+    "total-far-from-rules": (
+        "",
+        {"indicators": FULL, "budget": SPENT, "self_evaluation": {"score": 95}},
     ),
 }
 GOOD: dict[str, Case] = {
@@ -53,6 +68,12 @@ GOOD: dict[str, Case] = {
     "qualitative-score-out-of-band": (
         "",
         {"indicators": indicators(("甲", 10, 7), actual="部分达成")},
+    ),
+    "score-far-from-rules": ("", {"indicators": quantitative("≥200人次", "150人次", 10, 7.5)}),
+    "over-completion": ("", {"indicators": quantitative("≥4期", "4期", 10, 10)}),
+    "total-far-from-rules": (
+        "",
+        {"indicators": FULL, "budget": SPENT, "self_evaluation": {"score": 100}},
     ),
 }
 

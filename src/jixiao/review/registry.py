@@ -21,13 +21,15 @@ from jixiao.review.numbers import fmt
 if TYPE_CHECKING:
     from jixiao.review.context import ReviewContext
 
-#: The modules that hold built-in checks, one per family.
+#: The modules that hold built-in checks (a family may span several modules).
 FAMILIES = (
     "arithmetic",
     "statements",
     "crossref",
     "rates",
+    "controls",
     "scoring",
+    "rescore",
     "completeness",
     "quality",
     "plausibility",

@@ -215,7 +215,7 @@ def qualitative_band(ctx: ReviewContext) -> Iterator[Hit]:
     """A score outside the band its 达成/部分达成/未达成 wording allows."""
     for index, item in enumerate(ctx.record.indicators):
         actual = item.actual or ""
-        band = _band(actual)
+        band = band_of(actual)
         if band is None or item.weight is None or item.score is None:
             continue
         low, high = item.weight * band[0], item.weight * band[1]
@@ -231,7 +231,8 @@ def qualitative_band(ctx: ReviewContext) -> Iterator[Hit]:
             yield Hit(values, ctx.ref(f"indicators[{index}].score"))
 
 
-def _band(actual: str) -> tuple[Decimal, Decimal] | None:
+def band_of(actual: str) -> tuple[Decimal, Decimal] | None:
+    """The share of the weight (low, high) that a 达成/部分达成/未达成 wording allows."""
     if "未达成" in actual:
         return Decimal(0), Decimal("0.6")
     if "部分达成" in actual:

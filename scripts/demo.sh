@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# The main job on the bundled examples: read every report in examples/, print what was
-# extracted, write the records as JSON to out/records/.
+# The main job on the bundled examples: read every report in examples/ and print what was
+# extracted (records as JSON in out/records/), then review them all in batch — score, check,
+# summary.xlsx / summary.html — loading the results into the embedded SQLite database
+# out/review/jixiao.db.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install.sh
 .venv/bin/jixiao extract examples/ --out out/records
+.venv/bin/jixiao review examples/ --out out/review --db sqlite:///out/review/jixiao.db

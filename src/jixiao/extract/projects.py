@@ -44,7 +44,7 @@ class _Project:
 
 
 def _norm(name: str) -> str:
-    name = clean(name).strip("　 ：:")
+    name = clean(name).strip("　 ：:、，,.．")
     name = re.sub(r"^(?:其中|另外|包括)[：:]?", "", name)
     if name.endswith("项目") and len(name) > 6:
         name = name[:-2]

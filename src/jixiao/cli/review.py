@@ -1,0 +1,114 @@
+"""``jixiao review PATH... --out OUT``: review whole archives in parallel."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
+
+from jixiao.batch import BatchOptions, Monitor, RunStats, run_batch, write_summaries
+from jixiao.batch.sources import count_sources
+from jixiao.batch.store import sqlite_path
+from jixiao.errors import ConfigError
+
+
+class RichMonitor(Monitor):
+    """A progress bar: done / total, failed, documents per second, ETA."""
+
+    def __init__(self, console: Console) -> None:
+        self.failed = 0
+        self.progress = Progress(
+            TextColumn("审核中"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("失败 {task.fields[failed]}"),
+            TextColumn("{task.fields[rate]} 份/秒"),
+            TimeElapsedColumn(),
+            TextColumn("剩余"),
+            TimeRemainingColumn(),
+            console=console,
+        )
+        self.task: TaskID | None = None
+
+    def start(self, total: int | None) -> None:
+        """Show the bar."""
+        self.progress.start()
+        self.task = self.progress.add_task("review", total=total, failed=0, rate="—")
+
+    def advance(self, ok: bool) -> None:
+        """One more document."""
+        assert self.task is not None
+        self.failed += not ok
+        speed = self.progress.tasks[0].speed
+        rate = f"{speed:.1f}" if speed else "—"
+        self.progress.update(self.task, advance=1, failed=self.failed, rate=rate)
+
+    def stop(self) -> None:
+        """Hide the bar."""
+        self.progress.stop()
+
+
+def _report(console: Console, stats: RunStats, out: Path) -> None:
+    console.print(
+        f"完成：审核 {stats.reviewed} 份，失败 {stats.failed} 份，"
+        f"跳过已完成 {stats.skipped} 份，重复 {stats.duplicates} 份，用时 {stats.elapsed:.1f} 秒。"
+    )
+    console.print(f"汇总：{out / 'summary.xlsx'}、{out / 'summary.html'}")
+
+
+def review_command(
+    paths: Annotated[list[Path], typer.Argument(help="报告文件、文件夹（递归）或 ZIP 压缩包")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="输出目录")],
+    jobs: Annotated[int, typer.Option("--jobs", "-j", help="并行进程数（0 为单进程）")] = os.cpu_count() or 1,
+    db: Annotated[str | None, typer.Option("--db", help="同时写入数据库，如 sqlite:///结果.db")] = None,
+    profile: Annotated[str | None, typer.Option("--profile", help="评分方案名称或文件")] = None,
+    cluster: Annotated[str | None, typer.Option("--cluster", help="Dask 集群地址，如 tcp://10.0.0.5:8786")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="不显示进度条")] = False,
+) -> None:
+    """Review every report under PATH: read, extract, score and check in parallel.
+
+    Writes OUT/records, OUT/findings, OUT/summary.xlsx and OUT/summary.html; a run
+    started again skips the documents already done.
+
+    Example: jixiao review 2024报告.zip 各单位/ --out 审核结果 --jobs 4
+    """
+    console = Console(stderr=True)
+    if db:
+        try:
+            sqlite_path(db)
+        except ConfigError as exc:
+            raise typer.BadParameter(str(exc), param_hint="--db") from exc
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        raise typer.BadParameter("找不到：" + "、".join(missing), param_hint="PATH")
+    options = BatchOptions(out=out, jobs=jobs, profile=profile, db=db, cluster=cluster)
+    monitor = None if quiet else RichMonitor(console)
+    try:
+        stats = run_batch(paths, options, monitor, total=None if quiet else count_sources(paths))
+    except KeyboardInterrupt:
+        console.print("已中断。已完成的结果已保存，再次运行同一命令将继续处理其余文件。")
+        raise typer.Exit(130) from None
+    except ConfigError as exc:
+        print(f"jixiao: {exc}", file=sys.stderr)
+        raise typer.Exit(2) from exc
+    write_summaries(out)
+    _report(console, stats, out)
+    raise typer.Exit(1 if stats.failed else 0)
+
+
+def register(app: typer.Typer) -> None:
+    """Add the command to the app."""
+    app.command("review")(review_command)

@@ -1,0 +1,105 @@
+"""Generate a synthetic corpus: documents, their true records, and expected findings.
+
+``DIR/<name>.<fmt>`` are the documents, ``DIR/truth/<name>.json`` the records they
+were written from, and ``DIR/expected.jsonl`` one line per document: its file, the
+defects injected and the finding codes the review must produce. Everything is a
+function of the seed: document *i* uses its own random generator seeded with
+``(seed, i)``, so a corpus can be extended or regenerated in part.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from importlib import import_module
+from importlib.util import find_spec
+from pathlib import Path
+from typing import Any
+
+from jixiao.batch.index import write_atomic
+from jixiao.model.record import Record
+from jixiao.synth.defects import inject
+from jixiao.synth.records import make_record
+from jixiao.synth.text import write_text
+
+FORMATS = ("txt", "docx", "html", "xlsx")
+#: Share of documents that get defects when defects are asked for.
+DEFECT_RATE = 0.6
+
+
+@dataclass(frozen=True)
+class Document:
+    """One generated document."""
+
+    name: str
+    data: bytes
+    record: Record
+    defects: tuple[str, ...]
+    codes: tuple[str, ...]
+
+
+def _renderer(fmt: str) -> Callable[[Record], bytes] | None:
+    """The engineer-W renderer for `fmt`, when its module exists."""
+    if fmt == "xlsx" and find_spec("jixiao.render.xlsx"):
+        render_xlsx: Any = import_module("jixiao.render.xlsx").render_xlsx
+        return lambda record: bytes(render_xlsx(record))
+    module = {"docx": "jixiao.render.docx", "html": "jixiao.render.html"}.get(fmt)
+    if module is None or find_spec(module) is None:
+        return None
+    report: Any = import_module("jixiao.render.report")
+    draw: Any = getattr(import_module(module), f"render_{fmt}")
+
+    def render(record: Record) -> bytes:
+        out = draw(report.build_report(record))
+        return out.encode("utf-8") if isinstance(out, str) else bytes(out)
+
+    return render
+
+
+def available_formats(wanted: tuple[str, ...]) -> tuple[str, ...]:
+    """The formats of `wanted` that can be written now (TXT always)."""
+    return tuple(f for f in wanted if f == "txt" or _renderer(f) is not None)
+
+
+def make_document(index: int, *, seed: int, fmt: str = "txt", defects: bool = False) -> Document:
+    """Document number `index` of the corpus of `seed`."""
+    rng = random.Random(f"{seed}:{index}")
+    record = make_record(rng)
+    sentences: list[str] = []
+    chosen: list[Any] = []
+    if defects and rng.random() < DEFECT_RATE:
+        sentences, chosen = inject(record, rng, text=fmt == "txt", count=rng.choice((1, 1, 2)))
+    if fmt == "txt":
+        data = write_text(record, extra=sentences).encode("utf-8")
+    else:
+        render = _renderer(fmt)
+        if render is None:
+            raise ValueError(f"no renderer for {fmt}")
+        data = render(record)
+    name = f"synth-{seed}-{index:06d}.{fmt}"
+    codes = tuple(sorted({d.code for d in chosen}))
+    return Document(name, data, record, tuple(d.kind for d in chosen), codes)
+
+
+def iter_documents(n: int, *, seed: int, formats: tuple[str, ...] = ("txt",), defects: bool = False) -> Iterator[Document]:
+    """The `n` documents, formats taken in turn."""
+    for i in range(n):
+        yield make_document(i, seed=seed, fmt=formats[i % len(formats)], defects=defects)
+
+
+def generate(
+    n: int, out: Path, *, seed: int = 0, formats: tuple[str, ...] = ("txt",), defects: bool = False
+) -> int:
+    """Write the corpus into `out`; returns the number of documents written."""
+    out.mkdir(parents=True, exist_ok=True)
+    count = 0
+    with (out / "expected.jsonl").open("w", encoding="utf-8") as expected:
+        for doc in iter_documents(n, seed=seed, formats=formats, defects=defects):
+            (out / doc.name).write_bytes(doc.data)
+            write_atomic(out / "truth" / f"{Path(doc.name).stem}.json", doc.record.to_json() + "\n")
+            line = {"file": doc.name, "defects": list(doc.defects), "codes": list(doc.codes)}
+            expected.write(json.dumps(line, ensure_ascii=False) + "\n")
+            count += 1
+    return count

@@ -83,3 +83,12 @@ def test_nothing_is_guessed(extract_text: Run) -> None:
     assert record.budget.actual.total is None
     assert record.self_evaluation.score is None
     assert record.projects == []
+
+
+def test_a_total_spent_does_not_inherit_the_budget_stage(extract_text: Run) -> None:
+    text = ("2024年度某局整体支出绩效自评报告\n"
+            "年初预算300.00万元；全年预算320.00万元；全年支出310.00万元，其中基本支出250.00万元。\n")
+    budget = extract_text(text).record.budget
+    assert (budget.final.total, budget.actual.total, budget.actual.basic) == (
+        Decimal("320.00"), Decimal("310.00"), Decimal("250.00"))
+    assert budget.final.basic is None

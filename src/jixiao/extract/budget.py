@@ -37,7 +37,8 @@ def _unit_amounts(unit: Unit, year: int | None, facts: Facts) -> None:
         if staged is None:
             continue
         if category != "income":
-            if stage_of(amount.label, year) is None and stage is not None:
+            # 其中基本支出… takes the stage of its sentence; a total spent (全年支出…) is its own.
+            if stage_of(amount.label, year) is None and stage is not None and category != "total":
                 staged = stage
             stage = staged
         path = path_for(staged[0], category)

@@ -13,8 +13,6 @@ import json
 import random
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from importlib import import_module
-from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
@@ -41,21 +39,12 @@ class Document:
 
 
 def _renderer(fmt: str) -> Callable[[Record], bytes] | None:
-    """The engineer-W renderer for `fmt`, when its module exists."""
-    if fmt == "xlsx" and find_spec("jixiao.render.xlsx"):
-        render_xlsx: Any = import_module("jixiao.render.xlsx").render_xlsx
-        return lambda record: bytes(render_xlsx(record))
-    module = {"docx": "jixiao.render.docx", "html": "jixiao.render.html"}.get(fmt)
-    if module is None or find_spec(module) is None:
+    """The report renderer for `fmt` (``jixiao.render.render``), or None for TXT."""
+    if fmt not in ("docx", "html", "xlsx"):
         return None
-    report: Any = import_module("jixiao.render.report")
-    draw: Any = getattr(import_module(module), f"render_{fmt}")
+    from jixiao.render import render
 
-    def render(record: Record) -> bytes:
-        out = draw(report.build_report(record))
-        return out.encode("utf-8") if isinstance(out, str) else bytes(out)
-
-    return render
+    return lambda record: render(record, fmt=fmt)  # type: ignore[arg-type]
 
 
 def available_formats(wanted: tuple[str, ...]) -> tuple[str, ...]:

@@ -155,24 +155,16 @@ class _BodyReader:
             self._table(inner)
 
 
-def _rows(tbl: Any) -> list[Any]:
-    rows = []
-    for child in tbl:
-        if child.tag == f"{W}tr":
-            rows.append(child)
+def _children(element: Any, tag: str) -> list[Any]:
+    """Direct children named `tag` (``tr`` of a table, ``tc`` of a row), looking through
+    content controls and other containers that wrap them."""
+    found = []
+    for child in element:
+        if child.tag == f"{W}{tag}":
+            found.append(child)
         elif child.tag in _CONTAINERS:
-            rows.extend(_rows(child))
-    return rows
-
-
-def _row_cells(tr: Any) -> list[Any]:
-    cells = []
-    for child in tr:
-        if child.tag == f"{W}tc":
-            cells.append(child)
-        elif child.tag in _CONTAINERS:
-            cells.extend(_row_cells(child))
-    return cells
+            found.extend(_children(child, tag))
+    return found
 
 
 def _int_prop(props: Any, tag: str, default: int) -> int:
@@ -216,9 +208,9 @@ def _table_cells(tbl: Any, position: Position, nested: list[Any]) -> list[SpanCe
     """Cells of one table with merges resolved; nested tables go to `nested`."""
     cells: list[SpanCell] = []
     above: dict[int, SpanCell] = {}  # grid column → cell last started there
-    for r, tr in enumerate(_rows(tbl)):
+    for r, tr in enumerate(_children(tbl, "tr")):
         col = _int_prop(tr.find(f"{W}trPr"), "gridBefore", 0)
-        for tc in _row_cells(tr):
+        for tc in _children(tr, "tc"):
             props = tc.find(f"{W}tcPr")
             span = max(1, _int_prop(props, "gridSpan", 1))
             merge = _vmerge(props)

@@ -27,15 +27,23 @@ def _staff_rows(ctx: ReviewContext) -> Iterator[tuple[Decimal, Decimal, Decimal,
             yield from _staff_row(row)
 
 
-def _staff_row(row: Row) -> Iterator[tuple[Decimal, Decimal, Decimal, SourceRef]]:
-    quota = find_index(row.header, lambda t: "编制" in t)
-    staff = find_index(row.header, lambda t: "在职" in t or "实有" in t)
-    rate = find_index(row.header, lambda t: "控制率" in t)
-    if quota is None or staff is None or rate is None:
+def _rate_row(row: Row, first: int | None, second: int | None,
+              rate: int | None) -> Iterator[tuple[Decimal, Decimal, Decimal, SourceRef]]:
+    """The two figures and the stated rate of a row, when all three columns are filled."""
+    if first is None or second is None or rate is None:
         return
-    q, s, r = row.value(quota), row.value(staff), percent(row.text(rate))
-    if q is not None and s is not None and r is not None:
-        yield q, s, r, row.ref(rate)
+    a, b, r = row.value(first), row.value(second), percent(row.text(rate))
+    if a is not None and b is not None and r is not None:
+        yield a, b, r, row.ref(rate)
+
+
+def _staff_row(row: Row) -> Iterator[tuple[Decimal, Decimal, Decimal, SourceRef]]:
+    yield from _rate_row(
+        row,
+        find_index(row.header, lambda t: "编制" in t),
+        find_index(row.header, lambda t: "在职" in t or "实有" in t),
+        find_index(row.header, lambda t: "控制率" in t),
+    )
 
 
 @check(
@@ -85,11 +93,7 @@ def _exec_rows(ctx: ReviewContext) -> Iterator[tuple[Decimal, Decimal, Decimal, 
                 budget = find_index(row.header, lambda t: "预算" in t and "年初" not in t)
             spent = find_index(row.header, lambda t: "执行数" in t or "决算" in t)
             rate = find_index(row.header, lambda t: "执行率" in t)
-            if budget is None or spent is None or rate is None:
-                continue
-            b, s, r = row.value(budget), row.value(spent), percent(row.text(rate))
-            if b is not None and s is not None and r is not None:
-                yield b, s, r, row.ref(rate)
+            yield from _rate_row(row, budget, spent, rate)
 
 
 @check(

@@ -35,8 +35,7 @@ def align(header: list[Cell | None], row: list[Cell | None]) -> int:
     Rows of tables without spans are aligned on their right end, since the cells
     lost to merges are the leading label columns.
     """
-    offset = _trimmed_length(row, drop_empty=False) - _trimmed_length(header, drop_empty=True)
-    return max(offset, 0) if offset >= 0 else offset
+    return _trimmed_length(row, drop_empty=False) - _trimmed_length(header, drop_empty=True)
 
 
 def cell_at(row: list[Cell | None], col: int) -> Cell | None:

@@ -37,6 +37,7 @@ def _extractors() -> tuple[Extractor, ...]:
         budget,
         claims,
         evaluation,
+        form,
         identity,
         indicators,
         narrative,
@@ -47,6 +48,7 @@ def _extractors() -> tuple[Extractor, ...]:
 
     return (
         identity.extract,
+        form.extract,
         staffing.extract,
         budget.extract,
         three_public.extract,

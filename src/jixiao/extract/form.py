@@ -14,7 +14,7 @@ from jixiao.extract.context import Context
 from jixiao.extract.facts import Facts
 from jixiao.extract.identity import ORG_SUFFIX
 from jixiao.extract.numbers import clean
-from jixiao.extract.tables import rows_of
+from jixiao.extract.tables import align, cell_at, rows_of
 from jixiao.model.document import Cell
 from jixiao.model.provenance import SourceRef
 
@@ -95,14 +95,22 @@ def _goals(ctx: Context, facts: Facts) -> None:
                     "goals.achieved": _first(texts, _ACHIEVED)}
             if None in cols.values():
                 continue
+            offset = _offset(row, grid[r + 1])
             for path, c in cols.items():
                 assert c is not None
-                below = grid[r + 1][c] if c < len(grid[r + 1]) else None
+                below = cell_at(grid[r + 1], c + offset)
                 value = clean(below.text) if below is not None and below is not row[c] else ""
                 if below is not None and value and not TEMPLATE.search(value):
                     ref = SourceRef(index, below.position, below.text, row=below.row, col=below.col)
                     facts.propose(path, value, 30, ref)
             return
+
+
+def _offset(header: list[Cell | None], row: list[Cell | None]) -> int:
+    """Align a row that lost leading cells (text without spans) with the header above it."""
+    if sum(c is not None for c in row) >= sum(c is not None for c in header):
+        return 0
+    return align(header, row)
 
 
 def _first(texts: list[str], pattern: re.Pattern[str]) -> int | None:

@@ -43,7 +43,7 @@ _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 
 def stage_of(label: str, year: int | None = None) -> str | None:
     """The budget stage a label names, or None."""
-    text = _FUND_TYPES.sub("", clean(label))
+    text = _FUND_TYPES.sub("", clean(label)).replace("上年结转资金", "结转资金")
     match = _YEAR.search(text)
     if match and year and int(match.group(1)) < year:
         return "prior"

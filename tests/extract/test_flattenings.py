@@ -1,0 +1,64 @@
+"""One made-up 自评表, every way real copies flatten it: the same record from each."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from formfixtures import EXPECTED, FLATTENINGS, GRID, INDICATORS, run_together
+
+from jixiao.model.record import Record
+from jixiao.pipeline import load, load_bytes
+
+
+def _get(record: Record, path: str) -> Any:
+    node: Any = record
+    for part in path.split("."):
+        node = getattr(node, part)
+    return node
+
+
+def _facts(record: Record) -> dict[str, Any]:
+    return {path: _get(record, path) for path in EXPECTED}
+
+
+def _rows(record: Record) -> list[tuple[Any, ...]]:
+    return [(i.level1, i.level2, i.name, i.target, i.actual, str(i.weight), str(i.score),
+             i.deviation) for i in record.indicators]
+
+
+def _expected_rows() -> list[tuple[Any, ...]]:
+    return [(*row[:5], str(Decimal(row[5])), str(Decimal(row[6])), row[7]) for row in INDICATORS]
+
+
+@pytest.mark.parametrize("flattening", sorted(FLATTENINGS))
+def test_every_flattening_gives_the_whole_record(flattening: str) -> None:
+    text = FLATTENINGS[flattening](GRID)
+    record = load_bytes(text.encode("utf-8"), name=f"{flattening}.txt").record
+    assert _facts(record) == EXPECTED
+    assert _rows(record) == _expected_rows()
+
+
+def test_run_together_cells_give_names_and_no_guessed_figures() -> None:
+    record = load_bytes(run_together(GRID).encode("utf-8"), name="runon.txt").record
+    assert [i.name for i in record.indicators] == [row[2] for row in INDICATORS]
+    assert record.department == "青禾县图书馆"
+    assert all(i.weight is None and i.score is None for i in record.indicators)
+
+
+@pytest.fixture(scope="module")
+def written(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    from formfixtures import write_docx, write_html, write_xlsx
+
+    root = tmp_path_factory.mktemp("form")
+    return {"docx": write_docx(root / "form.docx"), "html": write_html(root / "form.html"),
+            "xlsx": write_xlsx(root / "form.xlsx")}
+
+
+@pytest.mark.parametrize("fmt", ["docx", "html", "xlsx"])
+def test_original_formats_give_the_same_record(fmt: str, written: dict[str, Path]) -> None:
+    record = load(written[fmt]).record
+    assert _facts(record) == EXPECTED
+    assert _rows(record) == _expected_rows()

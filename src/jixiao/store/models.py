@@ -181,6 +181,8 @@ class Submission(Base):
     record_json: Mapped[str] = mapped_column(Text, deferred=True)
     score_json: Mapped[str | None] = mapped_column(Text, deferred=True)
     provenance_json: Mapped[str | None] = mapped_column(Text, deferred=True)
+    #: What the report claims beyond the record (`Extraction.claims`), as JSON.
+    claims_json: Mapped[str | None] = mapped_column(Text, deferred=True)
     narrative_json: Mapped[str | None] = mapped_column(Text, deferred=True)
     unit: Mapped[Unit | None] = relationship()
     task: Mapped[Task | None] = relationship()

@@ -19,8 +19,9 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from jixiao.errors import JixiaoError
 from jixiao.model.document import Document
+from jixiao.model.provenance import Provenance
 from jixiao.model.record import Record
-from jixiao.pipeline import Evaluation
+from jixiao.pipeline import Evaluation, evaluate_record
 from jixiao.store.documents import (
     document_from_json,
     document_to_json,
@@ -81,11 +82,13 @@ class Snapshot:
     findings: list[dict[str, Any]] = field(default_factory=list)
     score_json: str | None = None
     provenance_json: str | None = None
+    claims_json: str | None = None
     columns: dict[str, Any] = field(default_factory=dict)
     text: str = ""
 
 
-def _finding_dicts(evaluation: Evaluation) -> list[dict[str, Any]]:
+def finding_dicts(evaluation: Evaluation) -> list[dict[str, Any]]:
+    """The findings of an evaluation as dicts, with the source locations they point at."""
     out = []
     for finding in evaluation.findings:
         data = finding.to_dict()
@@ -115,7 +118,7 @@ def record_text(record: Record) -> str:
 def snapshot_of(evaluation: Evaluation) -> Snapshot:
     """The snapshot of a pipeline evaluation."""
     record, score = evaluation.record, evaluation.score
-    findings = _finding_dicts(evaluation)
+    findings = finding_dicts(evaluation)
     claimed, computed = record.self_evaluation.score, score.total.computed
     rate = score.budget_execution.rate
     columns = {
@@ -138,6 +141,7 @@ def snapshot_of(evaluation: Evaluation) -> Snapshot:
         findings=findings,
         score_json=json.dumps(score.to_dict(), ensure_ascii=False),
         provenance_json=provenance_to_json(evaluation.provenance) if evaluation.provenance else None,
+        claims_json=json.dumps({k: str(v) for k, v in evaluation.claims.items()}) if evaluation.claims else None,
         columns=columns,
         text=text,
     )
@@ -183,6 +187,7 @@ def save_snapshot(session: Session, submission: Submission, snapshot: Snapshot, 
     submission.record_json = snapshot.record.to_json(indent=None)
     submission.score_json = snapshot.score_json
     submission.provenance_json = snapshot.provenance_json
+    submission.claims_json = snapshot.claims_json
     for key, value in snapshot.columns.items():
         setattr(submission, key, value)
     submission.updated_at = now()
@@ -242,6 +247,25 @@ def document_of(submission: Submission) -> Document | None:
     return document_from_json(source.document_json)
 
 
-def provenance_of(submission: Submission) -> dict[str, Any]:
+def provenance_of(submission: Submission) -> Provenance:
     """The submission's provenance map."""
     return provenance_from_json(submission.provenance_json)
+
+
+def claims_of(submission: Submission) -> dict[str, Decimal]:
+    """What the submission's report claims beyond its record."""
+    return {k: Decimal(v) for k, v in json.loads(submission.claims_json or "{}").items()}
+
+
+def evaluation_of(submission: Submission, record: Record | None = None,
+                  profile: str | None = None) -> Evaluation:
+    """Score and review `record` (default: the stored one) with the submission's source."""
+    return evaluate_record(
+        record or record_of(submission), profile or _task_profile(submission),
+        provenance=provenance_of(submission), document=document_of(submission),
+        claims=claims_of(submission),
+    )
+
+
+def _task_profile(submission: Submission) -> str | None:
+    return submission.task.profile if submission.task is not None else None

@@ -148,6 +148,7 @@ def upgrade() -> None:
     sa.Column('record_json', sa.Text(), nullable=False),
     sa.Column('score_json', sa.Text(), nullable=True),
     sa.Column('provenance_json', sa.Text(), nullable=True),
+    sa.Column('claims_json', sa.Text(), nullable=True),
     sa.Column('narrative_json', sa.Text(), nullable=True),
     sa.ForeignKeyConstraint(['source_id'], ['sources.id'], ),
     sa.ForeignKeyConstraint(['task_id'], ['tasks.id'], ),

@@ -27,7 +27,7 @@ _SUFFIX = "指标"
 
 def find(stream: Stream, pos: int) -> Candidate | None:
     """The first indicator header from `pos` on whose weights are not inside labels."""
-    for header in indicator_headers(stream.compact, pos):
+    for header in indicator_headers(stream.compact, pos, stream.boundaries):
         if "weight" in header.roles or "target" in header.roles:
             return Candidate(header.start, lambda h=header: parse(stream, h))  # type: ignore[misc]
     return None

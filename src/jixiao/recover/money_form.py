@@ -20,7 +20,7 @@ _LABEL_MAX = 30
 
 def find(stream: Stream, pos: int) -> Candidate | None:
     """The first money header from `pos` on that a fund row follows."""
-    for header in money_headers(stream.compact, pos):
+    for header in money_headers(stream.compact, pos, stream.boundaries):
         after = stream.after(header.end)
         if after and FUND_ROW.match(after[0].text.strip()) and len(after[0].text) <= _LABEL_MAX:
             return Candidate(header.start, lambda h=header: parse(stream, h))  # type: ignore[misc]

@@ -120,6 +120,9 @@ class Stream:
         self.compact = "".join(parts)
         self.owner = owner
         self.offset = offset
+        #: Compact positions where a token begins (and the end): the cell boundaries left.
+        self.boundaries = frozenset(
+            [p for p in range(1, len(owner)) if owner[p] != owner[p - 1]] + [0, len(owner)])
 
     def at_token_start(self, pos: int) -> bool:
         """True when compact position `pos` is the first character of a token."""

@@ -17,6 +17,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import pairwise
 
 from jixiao.readers._pdf_page import Run
 
@@ -26,10 +27,9 @@ _LATIN_START = re.compile(r"^[A-Za-z]")
 _WORD_CHARS = re.compile(r"^[A-Za-z0-9.,%()/:\-]+")
 _NO_BREAK_BEFORE = re.compile(r"^[，。、；：？！）》」』”’%]+")
 _DIGITS = re.compile(r"\d+")
-_WIDE_CHAR = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uff60\u3000-\u303f“”‘’]")
 _SPACE = re.compile(r"\s+")
 #: Gap (in ems) from which two runs on a line are separate columns.
-COLUMN_GAP = 1.5
+COLUMN_GAP = 1.0
 #: Share of the page height at the top and bottom where running heads and folios stand.
 TOP_MARGIN, BOTTOM_MARGIN = 0.1, 0.12
 _NUMBERED = (
@@ -59,6 +59,9 @@ class Line:
     gapped: bool = False
     #: PDFium index of the line's first character.
     first: int = 0
+    #: Whether the line belongs to a block laid out in columns (gapped, or a cell's
+    #: wrapped text between gapped lines): kept as one line, indented to its place.
+    layout: bool = False
 
 
 def group_lines(runs: Iterable[Run], page: int = 0) -> list[Line]:
@@ -84,10 +87,12 @@ def _line(runs: list[Run], page: int) -> Line:
         if prev is not None:
             gap = run.x0 - prev.x1
             size = max(prev.size, run.size)
-            if gap >= COLUMN_GAP * size:
+            if run.typed and run.first == prev.last + 1 + len(run.typed):
+                parts.append(run.typed)
+            elif gap >= 0.98 * COLUMN_GAP * size:
                 parts.append(" " * max(2, round(gap / (0.5 * size))))
                 gapped = True
-            elif gap > 0.5 * size or (gap > 0.15 * size and not _both_wide(prev, run)):
+            elif gap > 0.5 * size:
                 parts.append(" ")
         parts.append(run.text)
         prev = run
@@ -106,11 +111,6 @@ def _line(runs: list[Run], page: int) -> Line:
     )
 
 
-def _both_wide(prev: Run, run: Run) -> bool:
-    """Whether the characters on both sides of a gap are CJK (justified text spreads them)."""
-    return bool(_WIDE_CHAR.match(prev.text[-1]) and _WIDE_CHAR.match(run.text[0]))
-
-
 def _head_width(run: Run) -> float:
     text = run.text
     match = _WORD_CHARS.match(text)
@@ -120,6 +120,21 @@ def _head_width(run: Run) -> float:
     return (run.x1 - run.x0) * end / max(len(text), 1)
 
 
+def mark_layout(lines: list[Line]) -> None:
+    """Mark gapped lines, and lines of the same size closely above or below them."""
+    for line in lines:
+        line.layout = line.gapped
+    for order in (lines, lines[::-1]):
+        for prev, line in pairwise(order):
+            if prev.layout and not line.layout and _near(prev, line):
+                line.layout = True
+
+
+def _near(a: Line, b: Line) -> bool:
+    gap = b.top - a.bottom if b.top >= a.top else a.top - b.bottom
+    return abs(a.size - b.size) < 1.0 and gap < 1.0 * max(a.size, b.size)
+
+
 def wraps(prev: Line, line: Line, right: float) -> bool:
     """Whether `prev` ran to the right edge: `line`'s first word would not have fit."""
     return right - prev.x1 < line.head + 1.2 * prev.size
@@ -127,8 +142,10 @@ def wraps(prev: Line, line: Line, right: float) -> bool:
 
 def is_page_number(line: Line, page_height: float) -> bool:
     """A short number-only line in the top or bottom margin of the page."""
-    return in_margin(line, page_height) and len(line.text) <= 12 and bool(
-        _PAGE_NUMBER.match(line.text)
+    return (
+        in_margin(line, page_height)
+        and len(line.text) <= 12
+        and bool(_PAGE_NUMBER.match(line.text))
     )
 
 
@@ -161,7 +178,7 @@ def join(lines: list[Line], right: float) -> str:
             out = line.text
             continue
         prev = lines[i - 1]
-        if prev.gapped or line.gapped or not wraps(prev, line, right):
+        if prev.layout or line.layout or not wraps(prev, line, right):
             out += "\n"
         elif _LATIN_END.search(prev.text) and _LATIN_START.match(line.text):
             out += " "
@@ -171,7 +188,7 @@ def join(lines: list[Line], right: float) -> str:
 
 def starts_paragraph(prev: Line, line: Line, left: float, right: float) -> bool:
     """Whether `line` begins a new paragraph after `prev` in a column [left, right]."""
-    if prev.gapped or line.gapped or not wraps(prev, line, right):
+    if prev.layout or line.layout or not wraps(prev, line, right):
         return True
     if line.x0 > left + 1.2 * line.size:
         return True
@@ -191,16 +208,34 @@ def paragraphs(lines: list[Line], left: float, right: float) -> list[list[Line]]
     return groups
 
 
-def join_titles(groups: list[list[Line]], body: float) -> list[list[Line]]:
-    """Paragraphs with a title set large over several centred lines made one line again."""
+def join_titles(
+    groups: list[list[Line]], body: float, left: float, right: float
+) -> list[list[Line]]:
+    """A title set large and centred over several lines made one line again."""
     out: list[list[Line]] = []
+    middle = (left + right) / 2
     for group in groups:
-        if out and len(out[-1]) == 1 and len(group) == 1 and _title_goes_on(out[-1][0], group[0], body):
-            a, b = out[-1][0], group[0]
+        last = out[-1] if out else None
+        if (
+            last
+            and len(last) == 1
+            and len(group) == 1
+            and _title_goes_on(last[0], group[0], body, middle)
+        ):
+            a, b = last[0], group[0]
             out[-1] = [
                 Line(
-                    a.top, b.bottom, min(a.x0, b.x0), max(a.x1, b.x1), a.text + b.text,
-                    a.size, a.page, a.head, a.bold, False, a.first,
+                    a.top,
+                    b.bottom,
+                    min(a.x0, b.x0),
+                    max(a.x1, b.x1),
+                    a.text + b.text,
+                    a.size,
+                    a.page,
+                    a.head,
+                    a.bold,
+                    False,
+                    a.first,
                 )
             ]
         else:
@@ -208,15 +243,16 @@ def join_titles(groups: list[list[Line]], body: float) -> list[list[Line]]:
     return out
 
 
-def _title_goes_on(a: Line, b: Line, body: float) -> bool:
+def _title_goes_on(a: Line, b: Line, body: float, middle: float) -> bool:
     large = a.size >= body + 1.5 and abs(a.size - b.size) < 0.5
     close = a.page == b.page and b.top - a.bottom < 0.8 * a.size
-    plain = not (a.gapped or b.gapped) and numbered_level(b.text) is None
-    return large and close and plain and not a.text.endswith(("。", "：", ":"))
+    centred = all(abs((ln.x0 + ln.x1) / 2 - middle) < ln.size for ln in (a, b))
+    plain = not (a.layout or b.layout) and numbered_level(b.text) is None
+    return large and close and centred and plain and not a.text.endswith(("。", "：", ":"))
 
 
 def layout_text(line: Line, left: float) -> str:
-    """A gapped line's text, indented by its distance from the column's left edge."""
+    """A layout line's text, indented by its distance from the column's left edge."""
     indent = round((line.x0 - left) / (0.5 * line.size))
     return (" " * indent if indent >= 2 else "") + line.text
 
@@ -240,7 +276,12 @@ def heading_level(group: list[Line], body: float, sizes: list[float]) -> int | N
         return None
     line = group[0]
     text = line.text
-    if line.gapped or len(text) > 40 or "。" in text.rstrip("。") or text.endswith(("，", "；", ",")):
+    if (
+        line.layout
+        or len(text) > 40
+        or "。" in text.rstrip("。")
+        or text.endswith(("，", "；", ","))
+    ):
         return None
     level = numbered_level(text)
     larger = line.size >= body + 1.5

@@ -27,6 +27,8 @@ _BOLD_NAME = re.compile(r"bold|heavy|black|semibold|demi|[-,]B$|黑体|Hei", re.
 _FORCE_BOLD = 1 << 18
 #: Longest or shortest side (points) of a path object drawn as one rule.
 _THIN = 3.0
+#: Longest run of typed spaces kept as typed.
+_MAX_TYPED = 12
 #: Shortest rule kept, in points.
 _MIN_RULE = 2.0
 
@@ -44,6 +46,8 @@ class Run:
     bold: bool = False
     first: int = 0  # index of the first character in PDFium's text page
     last: int = 0  # index of the last character
+    #: Space characters typed before the run (not made up by PDFium), as typed.
+    typed: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,16 +118,28 @@ class PageReader:
     def _runs(self) -> list[Run]:
         text = self._chars = self._text()
         runs: list[Run] = []
+        end = 0
         for match in _WORD.finditer(text):
             first, last = match.start(), match.end() - 1
             run = self._run(text, first, last)
             if run is None:
                 continue
+            if 0 < first - end <= _MAX_TYPED and end > 0:
+                run.typed = self._typed(text, end, first)
+            end = last + 1
             if _fits(run):
                 runs.append(run)
             else:
                 runs.extend(self.split(run, text))
         return runs
+
+    def _typed(self, text: str, start: int, end: int) -> str:
+        """``text[start:end]`` when it is all space characters of the document itself."""
+        gap = text[start:end]
+        if "\r" in gap or "\n" in gap:
+            return ""
+        generated = pdfium_c.FPDFText_IsGenerated
+        return "" if any(generated(self._tp, i) for i in range(start, end)) else gap
 
     def _box(self, index: int) -> tuple[float, float, float, float]:
         """Loose box (x0, top, x1, bottom) of one character, y down."""
@@ -289,7 +305,9 @@ class _ObjectWalker:
     def _path(self, obj: Any, outer: Matrix | None) -> None:
         if not self._visible(obj):
             return
-        if outer is None and pdfium_c.FPDFPageObj_GetBounds(obj, self._l, self._b, self._r, self._t):
+        if outer is None and pdfium_c.FPDFPageObj_GetBounds(
+            obj, self._l, self._b, self._r, self._t
+        ):
             x0, x1 = self._l.value - self.left, self._r.value - self.left
             top, bottom = self.top - self._t.value, self.top - self._b.value
             if min(x1 - x0, bottom - top) <= _THIN:

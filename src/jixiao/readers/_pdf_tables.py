@@ -77,9 +77,7 @@ def _merge(segments: list[Segment]) -> list[Segment]:
 
 
 def _touch(h: Segment, v: Segment) -> bool:
-    return (
-        h.start - TOUCH <= v.pos <= h.end + TOUCH and v.start - TOUCH <= h.pos <= v.end + TOUCH
-    )
+    return h.start - TOUCH <= v.pos <= h.end + TOUCH and v.start - TOUCH <= h.pos <= v.end + TOUCH
 
 
 def _groups(hs: list[Segment], vs: list[Segment]) -> list[tuple[list[Segment], list[Segment]]]:

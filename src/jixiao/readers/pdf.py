@@ -33,6 +33,7 @@ from jixiao.readers._pdf_layout import (
     join_titles,
     layout_text,
     margin_key,
+    mark_layout,
     paragraphs,
     running_texts,
 )
@@ -42,6 +43,7 @@ from jixiao.readers._pdf_tables import Grid, find_grids
 
 _ENCRYPTED = ("PDF 已加密（需要密码才能打开）", "请取消密码保护后另存，再读取")
 _DAMAGED = ("PDF 文件已损坏，无法打开", "请重新下载或用原软件重新导出 PDF")
+_TRUNCATED = ("PDF 文件不完整（文件被截断，可能下载中断）", _DAMAGED[1])
 #: PDFium load errors (fpdfview.h): file, format, password, security handler.
 _ERR_PASSWORD, _ERR_SECURITY = 4, 5
 #: Longest line whose font weight is looked at (a heading candidate).
@@ -85,6 +87,8 @@ def _open(data: bytes, name: str) -> Any:
     except pypdfium2.PdfiumError as exc:
         if exc.err_code in (_ERR_PASSWORD, _ERR_SECURITY):
             raise UnreadableDocumentError(name, *_ENCRYPTED) from exc
+        if b"%%EOF" not in data[-2048:]:
+            raise UnreadableDocumentError(name, *_TRUNCATED) from exc
         raise UnreadableDocumentError(name, *_DAMAGED) from exc
     if len(pdf) == 0:
         pdf.close()
@@ -101,10 +105,8 @@ def _no_text(name: str, pages: list[_Page], data: bytes) -> UnreadableDocumentEr
             "扫描件，需要先做文字识别（OCR）后再读取，或提供 Word 原件",
         )
     if b"%%EOF" not in data[-2048:]:
-        return UnreadableDocumentError(name, "PDF 文件不完整（可能下载中断）", _DAMAGED[1])
-    return UnreadableDocumentError(
-        name, "PDF 没有可读取的文字", "请确认文件内容，或提供 Word 原件"
-    )
+        return UnreadableDocumentError(name, *_TRUNCATED)
+    return UnreadableDocumentError(name, "PDF 没有可读取的文字", "请确认文件内容，或提供 Word 原件")
 
 
 def _ocr_page(page: Any) -> list[Block] | None:
@@ -128,6 +130,7 @@ def _read_page(pdf: Any, index: int) -> _Page:
         grids = find_grids(content.segments)
         free, owned = _distribute(reader, content.runs, grids)
         out.lines = group_lines(free, out.number)
+        mark_layout(out.lines)
         for line in out.lines:
             if len(line.text) <= _HEADING_LENGTH:
                 line.bold = reader.bold(line.first)
@@ -190,7 +193,7 @@ class _Assembler:
 
     def __init__(self, lines: list[Line]) -> None:
         self.left, self.right = _column(lines)
-        self.body, self.heading_sizes = _sizes(lines)
+        self.body, self.heading_sizes = _sizes(lines, self.right - self.left)
         self.blocks: list[Block] = []
         self.run: list[Line] = []
         self.pending: list[Piece] = []
@@ -211,7 +214,8 @@ class _Assembler:
         self.blocks.extend(blocks)
 
     def flush_text(self) -> None:
-        for group in join_titles(paragraphs(self.run, self.left, self.right), self.body):
+        groups = paragraphs(self.run, self.left, self.right)
+        for group in join_titles(groups, self.body, self.left, self.right):
             self.blocks.append(self._text_block(group))
         self.run.clear()
 
@@ -225,7 +229,7 @@ class _Assembler:
             same_page[-1].bottom,
         )
         position = Position(page=first.page, box=box)
-        if first.gapped:
+        if first.layout:
             return Block("paragraph", layout_text(first, self.left), position=position)
         text = clean_text(join(group, self.right))
         level = heading_level(group, self.body, self.heading_sizes)
@@ -268,10 +272,12 @@ def _column(lines: list[Line]) -> tuple[float, float]:
     return lefts[len(lefts) // 20], rights[len(rights) * 19 // 20]
 
 
-def _sizes(lines: list[Line]) -> tuple[float, list[float]]:
-    """The body font size (most text) and the larger sizes of short lines, largest first."""
+def _sizes(lines: list[Line], width: float) -> tuple[float, list[float]]:
+    """The body font size (most text in full-width lines) and the larger sizes of short
+    lines, largest first."""
     weight: Counter[float] = Counter()
-    for line in lines:
+    prose = [ln for ln in lines if not ln.layout and ln.x1 - ln.x0 >= width / 2] or lines
+    for line in prose:
         weight[round(line.size, 1)] += len(line.text)
     if not weight:
         return 0.0, []

@@ -12,6 +12,7 @@ from jixiao.extract.facts import Facts
 from jixiao.model.document import Document
 from jixiao.model.provenance import Provenance
 from jixiao.model.record import Record
+from jixiao.recover import recover
 
 Extractor = Callable[[Context, Facts], None]
 
@@ -58,7 +59,8 @@ def _extractors() -> tuple[Extractor, ...]:
 
 
 def extract(document: Document) -> Extraction:
-    """Extract the record of `document`."""
+    """Extract the record of `document` (tables lost in its text recovered first)."""
+    document = recover(document)
     ctx = Context.build(document)
     facts = Facts()
     for extractor in _extractors():

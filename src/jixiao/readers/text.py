@@ -84,9 +84,7 @@ def _table_blocks(rows: list[list[_RawCell]]) -> list[Block]:
         for raw in (r[0] for r in rows if r):
             for k, line in enumerate(raw.lines):
                 if line.strip():
-                    blocks.append(
-                        Block("paragraph", line.strip(), position=Position(line=raw.line + k))
-                    )
+                    blocks.append(Block("paragraph", line.strip(), position=Position(line=raw.line + k)))
         return blocks
     cells = tuple(
         Cell(r, c, raw.text, position=Position(line=raw.line))

@@ -34,10 +34,9 @@ _EMIT: dict[str, dict[Kind, float]] = {
     "weight": {K.NUMBER: 0, K.EMPTY: 1, K.PLACEHOLDER: 1.5},
     "score": {K.NUMBER: 0, K.EMPTY: 0.3, K.PLACEHOLDER: 0.5},
     "coefficient": {K.NUMBER: 0, K.PERCENT: 0, K.EMPTY: 0.3, K.PLACEHOLDER: 0.5},
-    "deviation": {K.TEXT: 3, K.QUANT: 3, K.EMPTY: 0.1, K.PLACEHOLDER: 0.3, K.NUMBER: 4,
-                  K.BLOB: 0.5},
-    "method": {K.TEXT: 1.5, K.QUANT: 3, K.EMPTY: 0.1, K.PLACEHOLDER: 0.3, K.NUMBER: 4, K.BLOB: 0.5},
-    "note": {K.TEXT: 2.5, K.QUANT: 3, K.EMPTY: 0.1, K.PLACEHOLDER: 0.3, K.NUMBER: 4, K.BLOB: 0.5},
+    "deviation": {K.TEXT: 3, K.QUANT: 3, K.EMPTY: 0.1, K.PLACEHOLDER: 0.3, K.NUMBER: 4},
+    "method": {K.TEXT: 1.5, K.QUANT: 3, K.EMPTY: 0.1, K.PLACEHOLDER: 0.3, K.NUMBER: 4},
+    "note": {K.TEXT: 2.5, K.QUANT: 3, K.EMPTY: 0.1, K.PLACEHOLDER: 0.3, K.NUMBER: 4},
 }
 #: Cost of leaving a column out of a row, when tokens are words (cells lost) …
 _SKIP_LOSSY = {"level1": 0.1, "level2": 0.1, "name": 30, "operator": 0.2, "unit": 0.2,
@@ -89,8 +88,24 @@ def _skip(roles: list[str], tokens: list[Token]) -> tuple[list[float], bool]:
     return [table.get(r, 1.0) for r in roles], cells
 
 
+_VALUE_ROLES = frozenset({"target", "actual", "weight", "score", "coefficient", "deviation",
+                          "method", "note", "operator", "unit"})
+
+
 def _emit(role: str, kind: Kind) -> float:
+    if kind is K.BLOB:
+        return 0.2 if role in _VALUE_ROLES else INF
     return _EMIT.get(role, {K.TEXT: 1, K.EMPTY: 0.2, K.PLACEHOLDER: 0.3}).get(kind, INF)
+
+
+def _kind(token: Token, roles: list[str]) -> Kind:
+    """A token's kind; in run-together text an operator or unit with no column is filler."""
+    kind = kind_of(token.text)
+    if token.blob:
+        return K.BLOB
+    if token.filler and kind not in (K.TEXT, K.LEVEL1, K.LEVEL2, K.QUANT):
+        return K.BLOB if kind.value not in roles else kind
+    return kind
 
 
 @dataclass
@@ -153,7 +168,7 @@ def parse_rows(roles: list[str], tokens: list[Token]) -> tuple[list[Row], int]:
     skip, cells = _skip(roles, tokens)
     lattice = _Lattice(roles, skip, cells, [[INF] * (m + 1) for _ in range(n)],
                        [[-1] * (m + 1) for _ in range(n)])
-    kinds = [K.BLOB if t.blob else kind_of(t.text) for t in tokens]
+    kinds = [_kind(t, roles) for t in tokens]
     for j in range(m):
         lattice.cost[0][j] = lattice.head(j) + _emit(roles[j], kinds[0])
     for t in range(1, n):

@@ -67,7 +67,7 @@ def parse(stream: Stream, header: Header) -> Grid | None:
     i = 0
     while i < len(tokens) and FUND_ROW.match(tokens[i].text.strip()) and len(tokens[i].text) <= _LABEL_MAX:
         cells, i = _row(tokens, i, width, texts)
-        rows.append(cells)
+        rows.append(cells + [GridCell("")] * (width + 1 - len(cells)))
     if len(rows) < 2:
         return None
     consumed = [t for row in rows for c in row for t in c.tokens]

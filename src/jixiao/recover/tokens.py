@@ -34,6 +34,8 @@ class Token:
     cell: bool = False
     #: True for run-together digits whose figures cannot be told apart (``901010010``).
     blob: bool = False
+    #: True for pieces cut out of run-together text (an operator or unit may have no column).
+    filler: bool = False
     #: Further pieces of the source glued to this token (a word broken over two lines).
     extra: tuple[Token, ...] = ()
 

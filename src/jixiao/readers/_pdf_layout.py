@@ -251,10 +251,9 @@ def _title_goes_on(a: Line, b: Line, body: float, middle: float) -> bool:
     return large and close and centred and plain and not a.text.endswith(("。", "：", ":"))
 
 
-def layout_text(line: Line, left: float) -> str:
-    """A layout line's text, indented by its distance from the column's left edge."""
-    indent = round((line.x0 - left) / (0.5 * line.size))
-    return (" " * indent if indent >= 2 else "") + line.text
+def layout_indent(line: Line, left: float) -> int:
+    """Display columns (half an em each) from the column's left edge to a layout line."""
+    return max(0, round((line.x0 - left) / (0.5 * line.size)))
 
 
 def numbered_level(text: str) -> int | None:

@@ -31,7 +31,7 @@ from jixiao.readers._pdf_layout import (
     is_page_number,
     join,
     join_titles,
-    layout_text,
+    layout_indent,
     margin_key,
     mark_layout,
     paragraphs,
@@ -230,7 +230,8 @@ class _Assembler:
         )
         position = Position(page=first.page, box=box)
         if first.layout:
-            return Block("paragraph", layout_text(first, self.left), position=position)
+            indent = layout_indent(first, self.left)
+            return Block("paragraph", first.text, position=position, indent=indent)
         text = clean_text(join(group, self.right))
         level = heading_level(group, self.body, self.heading_sizes)
         if level is not None:

@@ -80,35 +80,34 @@ def group_lines(runs: Iterable[Run], page: int = 0) -> list[Line]:
 
 
 def _line(runs: list[Run], page: int) -> Line:
-    parts: list[str] = []
+    first = runs[0]
+    if len(runs) == 1:
+        return Line(
+            first.top, first.bottom, first.x0, first.x1, first.text, first.size, page,
+            _head_width(first), first=first.first,
+        )  # fmt: skip
+    parts: list[str] = [first.text]
     gapped = False
-    prev: Run | None = None
-    for run in runs:
-        if prev is not None:
-            gap = run.x0 - prev.x1
-            size = max(prev.size, run.size)
-            if run.typed and run.first == prev.last + 1 + len(run.typed):
-                parts.append(run.typed)
-            elif gap >= 0.98 * COLUMN_GAP * size:
-                parts.append(" " * max(2, round(gap / (0.5 * size))))
-                gapped = True
-            elif gap > 0.5 * size:
-                parts.append(" ")
+    top, bottom, x1 = first.top, first.bottom, first.x1
+    prev = first
+    for run in runs[1:]:
+        gap = run.x0 - prev.x1
+        size = max(prev.size, run.size)
+        if run.typed and run.first == prev.last + 1 + len(run.typed):
+            parts.append(run.typed)
+        elif gap >= 0.98 * COLUMN_GAP * size:
+            parts.append(" " * max(2, round(gap / (0.5 * size))))
+            gapped = True
+        elif gap > 0.5 * size:
+            parts.append(" ")
         parts.append(run.text)
+        top, bottom, x1 = min(top, run.top), max(bottom, run.bottom), max(x1, run.x1)
         prev = run
     sizes = sorted(r.size for r in runs)
     return Line(
-        top=min(r.top for r in runs),
-        bottom=max(r.bottom for r in runs),
-        x0=runs[0].x0,
-        x1=max(r.x1 for r in runs),
-        text="".join(parts),
-        size=sizes[len(sizes) // 2],
-        page=page,
-        head=_head_width(runs[0]),
-        gapped=gapped,
-        first=runs[0].first,
-    )
+        top, bottom, first.x0, x1, "".join(parts), sizes[len(sizes) // 2], page,
+        _head_width(first), gapped=gapped, first=first.first,
+    )  # fmt: skip
 
 
 def _head_width(run: Run) -> float:

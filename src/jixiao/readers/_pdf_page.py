@@ -122,6 +122,8 @@ class PageReader:
         self.number = number
         self.view = View.of(page)
         self.width, self.height = self.view.width, self.view.height
+        self._upright = self.view.rotation == 0
+        self._origin = (self.view.left, self.view.top)
         self.textpage = page.get_textpage()
         self._tp = self.textpage.raw
         self._rect = pdfium_c.FS_RECTF()
@@ -186,10 +188,15 @@ class PageReader:
         """Loose box (x0, top, x1, bottom) of one character, y down."""
         rect = self._rect
         pdfium_c.FPDFText_GetLooseCharBox(self._tp, index, rect)
+        if self._upright:
+            left, top = self._origin
+            return rect.left - left, top - rect.top, rect.right - left, top - rect.bottom
         return self.view.box(rect.left, rect.bottom, rect.right, rect.top)
 
     def _baseline(self, index: int) -> float:
         pdfium_c.FPDFText_GetCharOrigin(self._tp, index, self._x, self._y)
+        if self._upright:
+            return self._origin[1] - self._y.value
         return self.view.point(self._x.value, self._y.value)[1]
 
     def _run(self, text: str, first: int, last: int) -> Run | None:

@@ -123,15 +123,15 @@ def test_rotated_pages_read_as_displayed(report_pdf: bytes) -> None:
 def test_scanned_pages_go_through_the_ocr_hook(monkeypatch: pytest.MonkeyPatch) -> None:
     buffer = io.BytesIO()
     Image.new("RGB", (200, 280), "white").save(buffer, "PDF")
-    seen: list[object] = []
+    seen: list[list[int]] = []
 
-    def recognise(page: object) -> list[Block]:
-        seen.append(page)
-        return [Block("paragraph", "识别出的文字", position=Position(page=1))]
+    def recognise(data: bytes, numbers: list[int]) -> dict[int, list[Block]]:
+        seen.append(numbers)
+        return {1: [Block("paragraph", "识别出的文字", position=Position(page=1))]}
 
-    monkeypatch.setattr(pdf_reader, "_ocr_page", recognise)
+    monkeypatch.setattr(pdf_reader, "_ocr_pages", recognise)
     doc = read(buffer.getvalue(), name="s.pdf")
-    assert len(seen) == 1
+    assert seen == [[1]]
     assert [b.text for b in doc.blocks] == ["识别出的文字"]
 
 

@@ -10,8 +10,9 @@ numbers are dropped, a paragraph broken by a page break is joined, short numbere
 or larger/bold lines are headings, and a line with wide gaps (a table drawn
 without rules) keeps its columns as runs of spaces for the text-recovery layer.
 
-A page without a text layer goes to `_ocr_page`; a file whose pages are all
-images and cannot be recognised is refused with a hint to OCR it.
+Pages without a text layer but with images (scans) go, all together, to
+`_ocr_pages`; a file whose pages are all images and cannot be recognised is
+refused with a hint to OCR it.
 """
 
 from __future__ import annotations
@@ -73,6 +74,11 @@ def read(data: bytes, *, name: str) -> Document:
         raise UnreadableDocumentError(name, *_DAMAGED) from exc
     finally:
         pdf.close()
+    scanned = [p.number for p in pages if p.images and not (p.lines or p.pieces)]
+    if scanned:
+        recognised = _ocr_pages(data, scanned)
+        for page in pages:
+            page.ocr = recognised.get(page.number)
     blocks = _assemble(pages)
     if not blocks:
         raise _no_text(name, pages, data)
@@ -109,13 +115,14 @@ def _no_text(name: str, pages: list[_Page], data: bytes) -> UnreadableDocumentEr
     return UnreadableDocumentError(name, "PDF 没有可读取的文字", "请确认文件内容，或提供 Word 原件")
 
 
-def _ocr_page(page: Any) -> list[Block] | None:
-    """Blocks recognised on a page without a text layer, or None when OCR is unavailable.
+def _ocr_pages(data: bytes, numbers: list[int]) -> dict[int, list[Block]]:
+    """Blocks recognised on the scanned pages `numbers` (1-based), by page number.
 
-    The OCR engine plugs in here; until then a scanned page yields nothing.
+    The OCR engine plugs in here (all scanned pages of a file at once, so that it can
+    render and recognise them in parallel); until then scanned pages yield nothing.
     """
-    del page
-    return None
+    del data, numbers
+    return {}
 
 
 def _read_page(pdf: Any, index: int) -> _Page:
@@ -125,7 +132,6 @@ def _read_page(pdf: Any, index: int) -> _Page:
         content = reader.content()
         out = _Page(index + 1, content.height, images=content.images)
         if not content.runs:
-            out.ocr = _ocr_page(page)
             return out
         grids = find_grids(content.segments)
         free, owned = _distribute(reader, content.runs, grids)

@@ -27,6 +27,7 @@ _LATIN_START = re.compile(r"^[A-Za-z]")
 _WORD_CHARS = re.compile(r"^[A-Za-z0-9.,%()/:\-]+")
 _NO_BREAK_BEFORE = re.compile(r"^[，。、；：？！）》」』”’%]+")
 _DIGITS = re.compile(r"\d+")
+_WIDE_CHAR = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f“”‘’]")
 _SPACE = re.compile(r"\s+")
 #: Gap (in ems) from which two runs on a line are separate columns.
 COLUMN_GAP = 1.0
@@ -98,7 +99,7 @@ def _line(runs: list[Run], page: int) -> Line:
         elif gap >= 0.98 * COLUMN_GAP * size:
             parts.append(" " * max(2, round(gap / (0.5 * size))))
             gapped = True
-        elif gap > 0.5 * size:
+        elif gap > 0.5 * size or (gap > 0.15 * size and not _wide_side(prev, run)):
             parts.append(" ")
         parts.append(run.text)
         top, bottom, x1 = min(top, run.top), max(bottom, run.bottom), max(x1, run.x1)
@@ -108,6 +109,11 @@ def _line(runs: list[Run], page: int) -> Line:
         top, bottom, first.x0, x1, "".join(parts), sizes[len(sizes) // 2], page,
         _head_width(first), gapped=gapped, first=first.first,
     )  # fmt: skip
+
+
+def _wide_side(prev: Run, run: Run) -> bool:
+    """Whether a CJK character stands on either side of a gap (no word space there)."""
+    return bool(_WIDE_CHAR.match(prev.text[-1]) or _WIDE_CHAR.match(run.text[0]))
 
 
 def _head_width(run: Run) -> float:
@@ -274,20 +280,15 @@ def heading_level(group: list[Line], body: float, sizes: list[float]) -> int | N
         return None
     line = group[0]
     text = line.text
-    if (
-        line.layout
-        or len(text) > 40
-        or "。" in text.rstrip("。")
-        or text.endswith(("，", "；", ","))
-    ):
+    if line.layout or len(text) > 40 or "。" in text or text.endswith(("，", "；", ",", ";")):
         return None
     level = numbered_level(text)
     larger = line.size >= body + 1.5
-    if level is not None and (larger or line.bold or (len(text) <= 30 and text[-1] != "。")):
+    if level is not None and (larger or line.bold or len(text) <= 30):
         return level
     if larger:
         size = round(line.size, 1)
         return sizes.index(size) + 1 if size in sizes else 1
-    if line.bold and len(text) <= 30 and not text.endswith("。"):
+    if line.bold and len(text) <= 30:
         return len(sizes) + 1
     return None

@@ -50,3 +50,12 @@ def test_department_form_in_every_flattening(flattening: str) -> None:
 def test_department_form_as_a_real_table(writer: Any, tmp_path: Path) -> None:
     path = writer(tmp_path / f"dept.{writer.__name__.split('_')[1]}", DEPARTMENT_GRID, DEPARTMENT_TITLE)
     _check(load(path).record)
+
+
+def test_department_form_as_pdf(tmp_path: Path) -> None:
+    from jixiao.render.pdf import docx_to_pdf
+
+    docx = write_docx(tmp_path / "dept.docx", DEPARTMENT_GRID, DEPARTMENT_TITLE)
+    pdf = tmp_path / "dept.pdf"
+    pdf.write_bytes(docx_to_pdf(docx.read_bytes()))
+    _check(load(pdf).record)

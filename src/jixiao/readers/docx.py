@@ -11,6 +11,7 @@ Headers, footers, comments and deleted text are ignored.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from lxml import etree
@@ -18,6 +19,7 @@ from lxml import etree
 from jixiao.errors import UnreadableDocumentError
 from jixiao.model.document import Block, BlockKind, Document, Position
 from jixiao.readers._grid import SpanCell, clean_text, freeze
+from jixiao.readers._numbering import Numbering, num_pr
 from jixiao.readers._ooxml import PARSER, main_part, open_package, read_xml, relationships
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -27,6 +29,7 @@ _HEADING_NAME = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
 _CONTAINERS = (f"{W}sdt", f"{W}sdtContent", f"{W}customXml", f"{W}smartTag")
 _P, _TBL, _TC_PR, _VAL = f"{W}p", f"{W}tbl", f"{W}tcPr", f"{W}val"
 _GRID_SPAN, _VMERGE = f"{W}gridSpan", f"{W}vMerge"
+_TXBX = f"{W}txbxContent"
 
 
 def read(data: bytes, *, name: str) -> Document:
@@ -35,18 +38,68 @@ def read(data: bytes, *, name: str) -> Document:
     with package:
         part = main_part(package)
         root = read_xml(package, part, name=name)
-        styles_part = relationships(package, part).get("styles")
+        rels = relationships(package, part)
+        styles_part = rels.get("styles")
         used = {el.get(f"{W}val", "") for el in root.iter(f"{W}pStyle")}
         levels = _used_style_levels(package, styles_part, used, name) if styles_part else {}
+        lists = _numbering(package, rels, styles_part, used, root, name)
     body = root.find(f"{W}body")
     if body is None:
         raise UnreadableDocumentError(name, "不是 Word 文档（没有正文）", "请确认文件格式后再试")
     reader = _BodyReader(levels, fallbacks=body.find(f".//{_MC_FALLBACK}") is not None)
+    reader.lists = lists
     reader.walk(body)
     return Document(name=name, format="docx", blocks=tuple(reader.blocks))
 
 
 _W_DECLARED = b'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+@dataclass
+class _Lists:
+    """Word's numbering and the list each used paragraph style carries."""
+
+    numbering: Numbering
+    styles: dict[str, tuple[str, int]]
+
+
+def _numbering(package: Any, rels: dict[str, str], styles_part: str | None, used: set[str],
+               root: Any, name: str) -> _Lists | None:
+    """The document's lists, when any paragraph is numbered (directly or by its style)."""
+    part = rels.get("numbering")
+    if part is None:
+        return None
+    styles = _style_lists(package, styles_part, used) if styles_part else {}
+    if not styles and root.find(f".//{W}numPr") is None:
+        return None
+    try:
+        return _Lists(Numbering.parse(read_xml(package, part, name=name)), styles)
+    except UnreadableDocumentError:
+        return None  # a broken numbering part costs the labels, not the document
+
+
+def _style_lists(package: Any, part: str, used: set[str]) -> dict[str, tuple[str, int]]:
+    try:
+        raw = package.read(part)
+    except KeyError:
+        return {}
+    out = {}
+    for sid in used:
+        found = _style_num(raw, sid, 0)
+        if found is not None:
+            out[sid] = found
+    return out
+
+
+def _style_num(raw: bytes, sid: str, depth: int) -> tuple[str, int] | None:
+    style = _style_element(raw, sid)
+    if style is None or depth > 20:
+        return None
+    found = num_pr(style.find(f"{W}pPr"))
+    if found is not None:
+        return found
+    parent = style.find(f"{W}basedOn")
+    return None if parent is None else _style_num(raw, parent.get(f"{W}val", ""), depth + 1)
 
 
 def _used_style_levels(package: Any, part: str, used: set[str], name: str) -> dict[str, int]:
@@ -151,16 +204,19 @@ def _outline_level(ppr: Any) -> int | None:
 _T, _TAB, _HYPHEN, _SYM = f"{W}t", f"{W}tab", f"{W}noBreakHyphen", f"{W}sym"
 
 
-def paragraph_text(p: Any, fallbacks: bool = True) -> str:
+def paragraph_text(p: Any, fallbacks: bool = True, *, boxes: bool = False) -> str:
     """The visible text of a ``w:p`` element (tabs and breaks kept, deletions dropped).
 
     `fallbacks` says whether the document may hold ``mc:Fallback`` copies of drawn
-    content, whose text is skipped (the ``mc:Choice`` copy is read).
+    content, whose text is skipped (the ``mc:Choice`` copy is read); with `boxes` the
+    text of text boxes anchored in the paragraph is left out (it is read on its own).
     """
     parts: list[str] = []
     skip_fallback = fallbacks and p.find(f".//{_MC_FALLBACK}") is not None
     for el in p.iter(*_TEXT_TAGS):
-        if skip_fallback and any(a.tag == _MC_FALLBACK for a in el.iterancestors()):
+        if (skip_fallback or boxes) and any(
+                (skip_fallback and a.tag == _MC_FALLBACK) or (boxes and a.tag == _TXBX)
+                for a in el.iterancestors()):
             continue
         tag = el.tag
         if tag == _T:
@@ -180,6 +236,7 @@ class _BodyReader:
     def __init__(self, levels: dict[str, int], fallbacks: bool = True) -> None:
         self.levels = levels
         self.fallbacks = fallbacks
+        self.lists: _Lists | None = None
         self.blocks: list[Block] = []
         self.line = 0
 
@@ -197,12 +254,31 @@ class _BodyReader:
                 self.walk(child)
 
     def _paragraph(self, p: Any) -> None:
-        text = clean_text(paragraph_text(p, self.fallbacks))
-        if not text:
-            return
-        level = self._heading_level(p)
-        kind: BlockKind = "paragraph" if level is None else "heading"
-        self.blocks.append(Block(kind, text, level=level, position=Position(line=self.line)))
+        boxes = [box for box in p.iter(_TXBX) if not self._in_fallback(box) and _outermost(box, p)]
+        text = clean_text(paragraph_text(p, self.fallbacks, boxes=bool(boxes)))
+        label = self._label(p)
+        if label and not text.startswith(label.strip()):
+            text = label + text
+        if text:
+            level = self._heading_level(p)
+            kind: BlockKind = "paragraph" if level is None else "heading"
+            self.blocks.append(Block(kind, text, level=level, position=Position(line=self.line)))
+        for box in boxes:  # a text box: its own paragraphs and tables, after its anchor
+            self.walk(box)
+
+    def _in_fallback(self, element: Any) -> bool:
+        return self.fallbacks and any(a.tag == _MC_FALLBACK for a in element.iterancestors())
+
+    def _label(self, p: Any) -> str:
+        """The automatic number Word shows before the paragraph (一、 （一） 1.), if any."""
+        if self.lists is None:
+            return ""
+        ppr = p.find(f"{W}pPr")
+        found = num_pr(ppr)
+        if found is None and ppr is not None:
+            style = ppr.find(f"{W}pStyle")
+            found = self.lists.styles.get(style.get(f"{W}val", "")) if style is not None else None
+        return self.lists.numbering.label(*found) if found else ""
 
     def _heading_level(self, p: Any) -> int | None:
         ppr = p.find(f"{W}pPr")
@@ -222,6 +298,16 @@ class _BodyReader:
             self.blocks.append(Block("table", table=table, position=Position(line=self.line)))
         for inner in nested:
             self._table(inner)
+
+
+def _outermost(box: Any, p: Any) -> bool:
+    """True when no other text box stands between `box` and its paragraph `p`."""
+    for ancestor in box.iterancestors():
+        if ancestor is p:
+            return True
+        if ancestor.tag == _TXBX:
+            return False
+    return True
 
 
 def _children(element: Any, tag: str) -> list[Any]:

@@ -41,8 +41,9 @@ def read(data: bytes, *, name: str) -> Document:
         rels = relationships(package, part)
         styles_part = rels.get("styles")
         used = {el.get(f"{W}val", "") for el in root.iter(f"{W}pStyle")}
-        levels = _used_style_levels(package, styles_part, used, name) if styles_part else {}
-        lists = _numbering(package, rels, styles_part, used, root, name)
+        styles_raw = _raw_part(package, styles_part) if styles_part and used else b""
+        levels = _used_style_levels(package, styles_part, styles_raw, used, name)
+        lists = _numbering(package, rels, styles_raw, used, root, name)
     body = root.find(f"{W}body")
     if body is None:
         raise UnreadableDocumentError(name, "不是 Word 文档（没有正文）", "请确认文件格式后再试")
@@ -63,13 +64,22 @@ class _Lists:
     styles: dict[str, tuple[str, int]]
 
 
-def _numbering(package: Any, rels: dict[str, str], styles_part: str | None, used: set[str],
+def _raw_part(package: Any, part: str) -> bytes:
+    """The bytes of one part, or nothing when it is missing."""
+    try:
+        raw: bytes = package.read(part)
+    except KeyError:
+        return b""
+    return raw
+
+
+def _numbering(package: Any, rels: dict[str, str], styles_raw: bytes, used: set[str],
                root: Any, name: str) -> _Lists | None:
     """The document's lists, when any paragraph is numbered (directly or by its style)."""
     part = rels.get("numbering")
     if part is None:
         return None
-    styles = _style_lists(package, styles_part, used) if styles_part else {}
+    styles = _style_lists(styles_raw, used)
     if not styles and root.find(f".//{W}numPr") is None:
         return None
     try:
@@ -78,11 +88,7 @@ def _numbering(package: Any, rels: dict[str, str], styles_part: str | None, used
         return None  # a broken numbering part costs the labels, not the document
 
 
-def _style_lists(package: Any, part: str, used: set[str]) -> dict[str, tuple[str, int]]:
-    try:
-        raw = package.read(part)
-    except KeyError:
-        return {}
+def _style_lists(raw: bytes, used: set[str]) -> dict[str, tuple[str, int]]:
     out = {}
     for sid in used:
         found = _style_num(raw, sid, 0)
@@ -102,7 +108,9 @@ def _style_num(raw: bytes, sid: str, depth: int) -> tuple[str, int] | None:
     return None if parent is None else _style_num(raw, parent.get(f"{W}val", ""), depth + 1)
 
 
-def _used_style_levels(package: Any, part: str, used: set[str], name: str) -> dict[str, int]:
+def _used_style_levels(
+    package: Any, part: str | None, raw: bytes, used: set[str], name: str
+) -> dict[str, int]:
     """Heading levels of the paragraph styles in `used`.
 
     A styles part is often far larger than the document (hundreds of built-in and
@@ -110,11 +118,7 @@ def _used_style_levels(package: Any, part: str, used: set[str], name: str) -> di
     parsed, each found by its id in the raw part; a part that does not use the
     usual ``w:`` prefix is parsed whole.
     """
-    if not used:
-        return {}
-    try:
-        raw = package.read(part)
-    except KeyError:
+    if not used or not raw or part is None:
         return {}
     if _W_DECLARED not in raw[:4096]:
         return _style_levels(read_xml(package, part, name=name))

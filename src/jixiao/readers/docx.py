@@ -49,6 +49,7 @@ def read(data: bytes, *, name: str) -> Document:
         raise UnreadableDocumentError(name, "不是 Word 文档（没有正文）", "请确认文件格式后再试")
     reader = _BodyReader(levels, fallbacks=body.find(f".//{_MC_FALLBACK}") is not None)
     reader.lists = lists
+    reader.has_boxes = body.find(f".//{_TXBX}") is not None
     reader.walk(body)
     return Document(name=name, format="docx", blocks=tuple(reader.blocks))
 
@@ -243,6 +244,8 @@ class _BodyReader:
         self.lists: _Lists | None = None
         self.blocks: list[Block] = []
         self.line = 0
+        #: Whether the body holds any text box (else no paragraph is searched for one).
+        self.has_boxes = True
 
     def walk(self, parent: Any) -> None:
         """Read every paragraph and table under `parent`, descending into containers."""
@@ -258,7 +261,11 @@ class _BodyReader:
                 self.walk(child)
 
     def _paragraph(self, p: Any) -> None:
-        boxes = [box for box in p.iter(_TXBX) if not self._in_fallback(box) and _outermost(box, p)]
+        boxes = (
+            [box for box in p.iter(_TXBX) if not self._in_fallback(box) and _outermost(box, p)]
+            if self.has_boxes
+            else []
+        )
         text = clean_text(paragraph_text(p, self.fallbacks, boxes=bool(boxes)))
         label = self._label(p)
         if label and not text.startswith(label.strip()):

@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
+from jixiao.batch.faults import database_faults
+from jixiao.dbguard import refuse_foreign
 from jixiao.errors import ConfigError
 
 _SCHEMA = """
@@ -48,6 +50,9 @@ CREATE TABLE IF NOT EXISTS findings (
 );
 CREATE INDEX IF NOT EXISTS findings_code ON findings (code);
 """
+
+#: The tables of this store: a database holding others is refused (`jixiao.dbguard`).
+TABLES = ("documents", "findings")
 
 #: Columns of ``documents`` filled from a summary row.
 ROW_COLUMNS = (
@@ -86,12 +91,14 @@ class BatchStore:
     """Documents and findings of batch runs in one SQLite database."""
 
     def __init__(self, url: str) -> None:
-        path = sqlite_path(url)
+        path = self.path = sqlite_path(url)
         if path != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
-        self._db = sqlite3.connect(path)
-        self._db.execute("PRAGMA foreign_keys=ON")
-        self._db.executescript(_SCHEMA)
+        with database_faults(path):
+            self._db = sqlite3.connect(path)
+            refuse_foreign(self._db, TABLES, name=url)
+            self._db.execute("PRAGMA foreign_keys=ON")
+            self._db.executescript(_SCHEMA)
 
     def close(self) -> None:
         """Close the database."""
@@ -117,7 +124,7 @@ class BatchStore:
         values = [row.get(column) for column in ROW_COLUMNS]
         columns = ", ".join(("sha256", "name", "ok", "failure", *ROW_COLUMNS, "record"))
         marks = ", ".join("?" * (len(ROW_COLUMNS) + 5))
-        with self._db:
+        with database_faults(self.path), self._db:
             self._db.execute("DELETE FROM findings WHERE sha256 = ?", (sha256,))
             self._db.execute(
                 f"INSERT OR REPLACE INTO documents ({columns}) VALUES ({marks})",

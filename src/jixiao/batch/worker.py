@@ -17,9 +17,11 @@ from decimal import Decimal
 from typing import Any, TypeVar
 
 from jixiao.batch import stages
+from jixiao.batch.deadline import DeadlineError, failure_reason
 from jixiao.errors import SourceError
 from jixiao.extract import Extraction
 from jixiao.model.record import Record
+from jixiao.readers.limits import ResourceLimitError
 
 T = TypeVar("T")
 
@@ -125,6 +127,8 @@ def process_document(data: bytes, name: str, profile: str | None = None) -> DocR
         result = _review(extraction, profile, timings)
     except SourceError as exc:
         result = DocResult(name, digest, ok=False, error=exc.reason + (f"（{exc.hint}）" if exc.hint else ""))
+    except (ResourceLimitError, MemoryError, DeadlineError) as exc:  # named as what they are
+        result = DocResult(name, digest, ok=False, error=failure_reason(exc))
     except Exception as exc:  # a bug or a library failure must not stop the batch
         result = DocResult(name, digest, ok=False, error=f"处理出错：{type(exc).__name__}: {exc}")
     result.name, result.sha256, result.timings = name, digest, timings

@@ -10,8 +10,8 @@ from typing import Annotated, Any
 import typer
 
 from jixiao.cli.paths import expand_paths
-from jixiao.errors import JixiaoError
-from jixiao.model.record import Record
+from jixiao.cli.records import read_record_file
+from jixiao.errors import JixiaoError, SourceError
 from jixiao.review import Finding, Severity, review
 from jixiao.review.context import ReviewContext
 
@@ -19,11 +19,7 @@ from jixiao.review.context import ReviewContext
 def _context(path: Path) -> ReviewContext:
     """A record JSON is reviewed bare; any other file goes through the pipeline."""
     if path.suffix.lower() == ".json":
-        try:
-            record = Record.from_json(path.read_bytes())
-        except (OSError, ValueError) as exc:
-            raise JixiaoError(f"{path}: 无法读取记录 JSON（{exc}）") from exc
-        return ReviewContext(record)
+        return ReviewContext(read_record_file(path))
     from jixiao.pipeline import load
 
     extraction = load(path)
@@ -74,7 +70,7 @@ def check_command(
             findings = review(_context(path), chosen)
         except (JixiaoError, OSError) as exc:
             failed = True
-            print(f"jixiao: {path}: 无法审核：{exc}", file=sys.stderr)
+            print(f"jixiao: 无法审核：{exc}" if isinstance(exc, SourceError) else f"jixiao: {path}: 无法审核：{exc}", file=sys.stderr)
             continue
         errors = errors or any(f.severity is Severity.ERROR for f in findings)
         shown = [f for f in findings if f.severity.rank >= min_severity.rank]

@@ -10,10 +10,10 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from pydantic import ValidationError
 from rich.console import Console
 from rich.table import Table
 
+from jixiao.cli.records import read_record_file
 from jixiao.errors import ConfigError, SourceError
 from jixiao.model.record import Record
 from jixiao.pipeline import load
@@ -31,13 +31,7 @@ def read_record(path: Path) -> Record:
 def read_claims(path: Path) -> tuple[Record, dict[str, Decimal]]:
     """The record of `path` and, for a report, what it claims beyond the record."""
     if path.suffix.lower() == ".json":
-        try:
-            return Record.from_json(path.read_bytes()), {}
-        except OSError as exc:
-            raise SourceError(str(path), f"无法读取文件：{exc.strerror or exc}") from exc
-        except ValidationError as exc:
-            raise SourceError(str(path), "不是有效的评价记录 JSON",
-                              f"共 {exc.error_count()} 处不符合 jixiao.record/1") from exc
+        return read_record_file(path), {}
     extraction = load(path)
     return extraction.record, extraction.claims
 

@@ -17,6 +17,7 @@ from jixiao.errors import UnreadableDocumentError
 from jixiao.model.document import Block, BlockKind, Document, Position
 from jixiao.readers._grid import SpanCell, clean_text, freeze
 from jixiao.readers._ooxml import main_part, open_package, read_xml, relationships
+from jixiao.readers.limits import check_span, check_table_depth
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
@@ -36,6 +37,7 @@ def read(data: bytes, *, name: str) -> Document:
     body = root.find(f"{W}body")
     if body is None:
         raise UnreadableDocumentError(name, "不是 Word 文档（没有正文）", "请确认文件格式后再试")
+    check_table_depth(body, f"{W}tbl")
     reader = _BodyReader(levels)
     reader.walk(body)
     return Document(name=name, format="docx", blocks=tuple(reader.blocks))
@@ -209,10 +211,10 @@ def _table_cells(tbl: Any, position: Position, nested: list[Any]) -> list[SpanCe
     cells: list[SpanCell] = []
     above: dict[int, SpanCell] = {}  # grid column → cell last started there
     for r, tr in enumerate(_children(tbl, "tr")):
-        col = _int_prop(tr.find(f"{W}trPr"), "gridBefore", 0)
+        col = check_span(_int_prop(tr.find(f"{W}trPr"), "gridBefore", 0))
         for tc in _children(tr, "tc"):
             props = tc.find(f"{W}tcPr")
-            span = max(1, _int_prop(props, "gridSpan", 1))
+            span = max(1, check_span(_int_prop(props, "gridSpan", 1)))
             merge = _vmerge(props)
             if merge == "continue" and col in above:
                 top = above[col]

@@ -16,13 +16,15 @@ from typing import Any
 from jixiao.model.document import Block, Document, Position
 from jixiao.readers._grid import SpanCell, clean_text, freeze
 from jixiao.readers._ooxml import open_package
+from jixiao.readers.limits import check_workbook
 
 
 def read(data: bytes, *, name: str) -> Document:
     """Read XLSX `data` into a document."""
     from openpyxl import load_workbook
 
-    open_package(data, name=name, kind="Excel").close()
+    with open_package(data, name=name, kind="Excel") as package:
+        check_workbook(package)
     book = load_workbook(io.BytesIO(data), data_only=True, read_only=False)
     blocks: list[Block] = []
     try:

@@ -39,7 +39,7 @@ class DeadlineError(BaseException):
 
 def grace(seconds: float) -> float:
     """How long after the limit a stuck pool process is ended."""
-    return max(5.0, seconds / 2)
+    return 1.0 + seconds / 10
 
 
 def timeout_reason(seconds: float) -> str:

@@ -20,7 +20,7 @@ from jixiao.errors import UnreadableDocumentError
 from jixiao.model.document import Block, Document, Position
 from jixiao.readers._grid import Occupancy, SpanCell, clean_text, freeze
 from jixiao.readers.encoding import decode
-from jixiao.readers.limits import check_depth
+from jixiao.readers.limits import check_depth, raise_if_out_of_memory
 
 _DROP = (
     "script",
@@ -96,6 +96,7 @@ def read(data: bytes, *, name: str) -> Document:
     try:
         root = lxml.html.document_fromstring(text)
     except (etree.ParserError, ValueError) as exc:
+        raise_if_out_of_memory(exc)
         raise UnreadableDocumentError(name, "无法解析网页内容", "请另存为完整网页后再试") from exc
     check_depth(root)
     for el in list(root.iter(*_DROP)):

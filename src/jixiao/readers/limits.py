@@ -56,7 +56,7 @@ LIMITS: dict[str, Limit] = {
     "DOCUMENT_CELLS": Limit(4_000_000, "一份文件全部表格的格数之和"),
     "SPAN": Limit(1_000, "单元格合并的行数或列数"),
     "DEPTH": Limit(256, "标记的嵌套层数"),
-    "TABLE_DEPTH": Limit(16, "表格套表格的层数"),
+    "TABLE_DEPTH": Limit(16, "表格嵌套（表中套表）的层数"),
 }
 
 #: Members below this size may compress better than `RATIO` (small runs of zeros).
@@ -233,6 +233,18 @@ def check_grid(rows: int, cols: int) -> None:
     if used is not None:
         used[0] += slots
         _at_most("DOCUMENT_CELLS", used[0])
+
+
+# -- memory -------------------------------------------------------------------
+
+#: libxml2's error code for a failed allocation (``XML_ERR_NO_MEMORY``).
+_XML_ERR_NO_MEMORY = 2
+
+
+def raise_if_out_of_memory(exc: BaseException) -> None:
+    """lxml reports libxml2's failed allocations as syntax errors: raise them as `MemoryError`."""
+    if getattr(exc, "code", None) == _XML_ERR_NO_MEMORY:
+        raise MemoryError("libxml2 could not allocate memory") from exc
 
 
 # -- nesting ------------------------------------------------------------------

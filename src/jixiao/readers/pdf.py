@@ -16,6 +16,7 @@ from typing import Any
 from jixiao.errors import UnreadableDocumentError
 from jixiao.model.document import Block, Document, Position
 from jixiao.readers._grid import SpanCell, clean_text, freeze
+from jixiao.readers._pdf_damage import BROKEN_XREF, xref_intact
 from jixiao.readers._pdf_layout import Line, group_lines, is_page_number, join, paragraphs
 
 _SNAP = 1.5  # points within which two cell edges are the same grid line
@@ -45,6 +46,8 @@ def read(data: bytes, *, name: str) -> Document:
             name, "不是有效的 PDF 文件（内容与扩展名不符）", "请确认文件格式后再试"
         )
     pages, n_chars, n_images = _read_pages(data, name)
+    if n_chars == 0 and not xref_intact(data):
+        raise UnreadableDocumentError(name, *BROKEN_XREF)
     if n_chars == 0:
         reason = "是扫描件（只有图片，没有文字层）" if n_images else "没有可读取的文字"
         raise UnreadableDocumentError(

@@ -112,7 +112,7 @@ def review_command(  # noqa: PLR0913 - one parameter per command-line option
         with out_lock(out):
             total = None if quiet else count_sources(paths, follow_links=follow_links)
             stats = run_batch(paths, options, monitor, total=total)
-            write_summaries(out)
+            overview = write_summaries(out)
     except KeyboardInterrupt:
         console.print("已中断。已完成的结果已保存，再次运行同一命令将继续处理其余文件。")
         raise typer.Exit(130) from None
@@ -123,7 +123,7 @@ def review_command(  # noqa: PLR0913 - one parameter per command-line option
         print(f"jixiao: {from_os_error(exc)}", file=sys.stderr)
         raise typer.Exit(2) from exc
     _report(console, stats, out)
-    raise typer.Exit(1 if stats.failed else 0)
+    raise typer.Exit(1 if overview.failed else 0)  # the files as they are now, this run or before
 
 
 def register(app: typer.Typer) -> None:

@@ -69,6 +69,13 @@ def database_faults(path: str | Path) -> Iterator[None]:
         raise from_sqlite_error(exc, path) from exc
     except OSError as exc:
         raise from_os_error(exc, path) from exc
+    except JixiaoError:
+        raise
+    except Exception as exc:  # SQLAlchemy wraps the driver's error in .orig
+        orig = getattr(exc, "orig", None)
+        if isinstance(orig, sqlite3.Error):
+            raise from_sqlite_error(orig, path) from exc
+        raise
 
 
 @contextmanager

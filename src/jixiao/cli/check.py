@@ -10,28 +10,10 @@ from typing import Annotated, Any
 import typer
 
 from jixiao.cli.paths import expand_paths
-from jixiao.cli.records import read_record_file
-from jixiao.errors import JixiaoError, SourceError
-from jixiao.review import Finding, Severity, review
-from jixiao.review.context import ReviewContext
-
-
-def _context(path: Path) -> ReviewContext:
-    """A record JSON is reviewed bare; any other file goes through the pipeline."""
-    if path.suffix.lower() == ".json":
-        return ReviewContext(read_record_file(path))
-    from jixiao.pipeline import load
-
-    extraction = load(path)
-    return ReviewContext(extraction.record, dict(extraction.provenance), extraction.document)
-
-
-def _profile(name: str | None) -> Any:
-    if name is None:
-        return None
-    from jixiao import score
-
-    return score.load_profile(name)
+from jixiao.errors import ConfigError, JixiaoError
+from jixiao.pipeline import evaluate
+from jixiao.review import Finding, Severity
+from jixiao.score import Profile, load_profile
 
 
 def _line(path: Path, finding: Finding) -> str:
@@ -62,15 +44,19 @@ def check_command(
 
     Example: jixiao check examples/ --min-severity warning
     """
-    chosen = _profile(profile)
+    try:
+        chosen: Profile | None = load_profile(profile) if profile else None
+    except ConfigError as exc:
+        print(f"jixiao: {exc}", file=sys.stderr)
+        raise typer.Exit(2) from exc
     failed, errors = False, False
     report: dict[str, list[dict[str, Any]]] = {}
     for path in _files(paths):
         try:
-            findings = review(_context(path), chosen)
+            findings = evaluate(path, chosen).findings
         except (JixiaoError, OSError) as exc:
             failed = True
-            print(f"jixiao: 无法审核：{exc}" if isinstance(exc, SourceError) else f"jixiao: {path}: 无法审核：{exc}", file=sys.stderr)
+            print(f"jixiao: {path}: 无法审核：{exc}", file=sys.stderr)
             continue
         errors = errors or any(f.severity is Severity.ERROR for f in findings)
         shown = [f for f in findings if f.severity.rank >= min_severity.rank]

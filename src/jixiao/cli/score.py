@@ -13,27 +13,12 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from jixiao.cli.records import read_record_file
 from jixiao.errors import ConfigError, SourceError
-from jixiao.model.record import Record
-from jixiao.pipeline import load
-from jixiao.score import ScoreResult, choose_profile, load_profile, score_record
+from jixiao.pipeline import evaluate
+from jixiao.score import ScoreResult
 from jixiao.score.explain import fmt
 
 _STATUS = {"ok": "", "insufficient": "数据不足", "not_applicable": "不适用"}
-
-
-def read_record(path: Path) -> Record:
-    """A record from a ``.json`` record file, or extracted from any readable report."""
-    return read_claims(path)[0]
-
-
-def read_claims(path: Path) -> tuple[Record, dict[str, Decimal]]:
-    """The record of `path` and, for a report, what it claims beyond the record."""
-    if path.suffix.lower() == ".json":
-        return read_record_file(path), {}
-    extraction = load(path)
-    return extraction.record, extraction.claims
 
 
 def _d(value: Decimal | None) -> str:
@@ -97,15 +82,13 @@ def score_command(
     Example: jixiao score report.docx --profile hunan-dept
     """
     try:
-        record, claims = read_claims(path)
-        chosen = load_profile(profile) if profile else choose_profile(record)
+        result = evaluate(path, profile).score
     except SourceError as exc:
         print(f"jixiao: {exc}", file=sys.stderr)
         raise typer.Exit(1) from exc
     except ConfigError as exc:
         print(f"jixiao: {exc}", file=sys.stderr)
         raise typer.Exit(2) from exc
-    result = score_record(record, chosen, claims=claims)
     if as_json:
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     else:

@@ -25,6 +25,8 @@ from pydantic import ValidationError
 
 from jixiao.model.record import Record
 
+#: Largest record file read, in bytes.
+MAX_RECORD_BYTES = 32 * 1024 * 1024
 #: Deepest nesting of objects and lists (a record needs 4).
 MAX_DEPTH = 32
 #: Most items of one list (indicators, projects, problems...); real reports list

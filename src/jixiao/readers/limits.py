@@ -135,11 +135,15 @@ def read_member(package: zipfile.ZipFile, member: str) -> bytes:
 
 # -- spreadsheet parts --------------------------------------------------------
 
-_CELL = re.compile(rb"<(?:\w+:)?c[\s/>]")
-_CELL_REF = re.compile(rb"<(?:\w+:)?c\s[^>]*?\br=\"([A-Z]{1,4})([0-9]{1,8})\"")
-_ROW_REF = re.compile(rb"<(?:\w+:)?row\s[^>]*?\br=\"([0-9]{1,8})\"")
-_ROW = re.compile(rb"<(?:\w+:)?row[\s/>]")
-_MERGE = re.compile(rb"<(?:\w+:)?mergeCell\s[^>]*?\bref=\"([A-Z]{1,4})([0-9]{1,8}):([A-Z]{1,4})([0-9]{1,8})\"")
+# Patterns start with a literal, which the regex engine finds fast; attributes separated
+# by other white space than a blank (legal, never written by Office) take the slow ones.
+_CELL_REF = re.compile(rb' r="([A-Z]{1,4})([0-9]{1,8})"')
+_CELL_REF_ANY = re.compile(rb'\sr="([A-Z]{1,4})([0-9]{1,8})"')
+_ROW_REF = re.compile(rb'row [^>]*?\br="([0-9]{1,8})"')
+_ROW_REF_ANY = re.compile(rb'row\s[^>]*?\br="([0-9]{1,8})"')
+_MERGE = re.compile(rb'mergeCell\s[^>]*?\bref="([A-Z]{1,4})([0-9]{1,8}):([A-Z]{1,4})([0-9]{1,8})"')
+_CELL_TAGS = (b"<c ", b"<c>", b"<c/>", b":c ", b":c>", b":c/>")
+_ROW_TAGS = (b"<row ", b"<row>", b"<row/>", b":row ", b":row>", b":row/>")
 
 
 def _column(letters: bytes) -> int:
@@ -155,23 +159,24 @@ def sheet_extent(xml: bytes) -> tuple[int, int, int]:
     Rows and columns are the bottom-right corner over every cell reference and
     merged range (a library allocates the box from A1 or from the first cell to
     there); cells and rows written without a reference are placed one after the
-    other, so their count bounds the box too.
+    other, so their count bounds the box too. One regex pass and byte counts: a
+    small fraction of the time a library takes to read the same part.
     """
-    rows = cols = 0
-    for match in _CELL_REF.finditer(xml):
-        rows = max(rows, int(match.group(2)))
-        cols = max(cols, _column(match.group(1)))
-    for match in _ROW_REF.finditer(xml):
-        rows = max(rows, int(match.group(1)))
-    for match in _MERGE.finditer(xml):
+    odd_space = b'\tr="' in xml or b'\nr="' in xml or b'\rr="' in xml or b"row\t" in xml or b"row\n" in xml
+    refs = (_CELL_REF_ANY if odd_space else _CELL_REF).findall(xml)
+    rows = max((int(r) for r in {r for _, r in refs}), default=0)
+    cols = max((_column(c) for c in {c for c, _ in refs}), default=0)
+    row_refs = (_ROW_REF_ANY if odd_space else _ROW_REF).findall(xml)
+    rows = max(rows, max((int(r) for r in set(row_refs)), default=0))
+    for match in _MERGE.finditer(xml) if b"mergeCell" in xml else ():
         top, left = int(match.group(2)), _column(match.group(1))
         bottom, right = int(match.group(4)), _column(match.group(3))
         _at_most("TABLE_CELLS", (abs(bottom - top) + 1) * (abs(right - left) + 1))
         rows, cols = max(rows, top, bottom), max(cols, left, right)
-    cells = sum(1 for _ in _CELL.finditer(xml))
-    unplaced = cells - sum(1 for _ in _CELL_REF.finditer(xml))
-    if unplaced:  # positions implied by order: at most all of them in one row
-        rows = max(rows, len(_ROW.findall(xml)))
+    cells = sum(xml.count(tag) for tag in _CELL_TAGS)
+    unplaced = cells - len(refs)
+    if unplaced > 0:  # positions implied by order: at most all of them in one row
+        rows = max(rows, sum(xml.count(tag) for tag in _ROW_TAGS))
         cols = max(cols, unplaced)
     return rows, cols, cells
 

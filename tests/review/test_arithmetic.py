@@ -16,6 +16,18 @@ BUDGET_TABLE = table(
     ["调整预算数", "{total}", "1644.56", "824.2"],
 )
 
+FUND_TABLE = table(
+    ["", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+    ["年度资金总额：", "{total}", "{total2}", "{total3}", "10", "{rate}", "{score}"],
+    ["其中：本年财政拨款", "60", "58.5", "58.5"],
+    ["上年结转资金"],
+    ["其他资金"],
+)
+EARLIER_WHOLE = (
+    "本单位预算收入620.00万元（年初预算收入580.50万元），比上年增加12.00万元，增长2.0%。"
+    "其中：财政拨款收入年初预算{part}万元，比上年增加3.00万元。"
+)
+
 Case = tuple[str, dict[str, Any] | None]
 
 BAD: dict[str, Case] = {
@@ -57,6 +69,19 @@ BAD: dict[str, Case] = {
         "公用经费支出164.03万元，比年初预算数增加2.23万元，增长2.5%。",
         None,
     ),
+    "fund-rows-mismatch": (
+        FUND_TABLE.format(total="0", total2="0", total3="0", rate="0", score="0"),
+        None,
+    ),
+    "rounding-tail": (
+        "",
+        {
+            "three_public": {
+                "actual": {"overseas": 0, "vehicles": 0.92, "reception": 20.30, "total": 21.23}
+            }
+        },
+    ),
+    "part-exceeds-whole": (EARLIER_WHOLE.format(part="960.20"), None),
 }
 
 GOOD: dict[str, Case] = {
@@ -101,6 +126,19 @@ GOOD: dict[str, Case] = {
         "公用经费支出164.03万元，比年初预算数增加2.23万元，增长1.38%。",
         None,
     ),
+    "fund-rows-mismatch": (
+        FUND_TABLE.format(total="60", total2="58.5", total3="58.5", rate="100%", score="10"),
+        None,
+    ),
+    "rounding-tail": (
+        "",
+        {
+            "three_public": {
+                "actual": {"overseas": 0, "vehicles": 0.92, "reception": 20.30, "total": 21.22}
+            }
+        },
+    ),
+    "part-exceeds-whole": (EARLIER_WHOLE.format(part="560.20"), None),
 }
 
 FAMILY = {c.code for c in all_checks() if c.family == "arithmetic"}
@@ -136,3 +174,44 @@ def test_record_and_table_report_one_row_once() -> None:
     ctx = context(BUDGET_TABLE.format(total="1853.89"))
     found = [f for f in review(ctx) if f.code == "table-sum-mismatch"]
     assert len(found) == 1
+
+
+def test_fund_rows_one_finding_names_every_column() -> None:
+    text = FUND_TABLE.format(total="0", total2="0", total3="0", rate="0", score="0")
+    (finding,) = run("fund-rows-mismatch", text)
+    assert all(x in finding.message for x in ("60", "58.5", "年初预算数", "全年执行数"))
+
+
+def test_amount_first_parts_are_parts() -> None:
+    text = "项目共完成资金48.75万元。其中：20万元用于甲类工作；20万元用于乙类工作；8.77万元用于丙、丁两类工作。"
+    (finding,) = run("stated-parts-exceed-total", text)
+    assert all(x in finding.message for x in ("48.75", "48.77", "8.77"))
+    assert run("stated-parts-exceed-total", text.replace("8.77", "8.75")) == []
+
+
+def test_a_tail_is_info_not_a_mismatch() -> None:
+    text = "基本支出100.01万元，其中：人员经费80.00万元，公用经费20.00万元。"
+    assert run("stated-parts-short-of-total", text) == []
+    (finding,) = run("rounding-tail", text)
+    assert "100.01" in finding.message and "0.01" in finding.message
+
+
+def test_integers_are_exact() -> None:
+    text = "基本支出99.5万元，其中：人员经费80万元，公用经费20万元。"
+    assert codes(run("stated-parts-exceed-total", text)) == ["stated-parts-exceed-total"]
+
+
+def test_a_name_may_hold_brackets() -> None:
+    text = "“三公”经费支出5.00万元，其中因公出国（境）费用1.00万元，公务接待费2.00万元，公务用车运行费1.00万元。"
+    (finding,) = run("stated-parts-short-of-total", text)
+    assert "因公出国（境）费用1.00万元" in finding.message
+
+
+def test_same_figures_in_two_rows_are_one_finding_with_both_places() -> None:
+    rows = table(
+        ["项目", "支出合计", "基本支出", "项目支出"],
+        ["调整预算数", "500.00", "400.00", "200.00"],
+        ["决算数", "500.00", "400.00", "200.00"],
+    )
+    (finding,) = run("table-sum-mismatch", rows)
+    assert len(finding.refs) == 2 and "；" in finding.location

@@ -1,5 +1,10 @@
 """What a check sees: the record, where its values came from, the document, the profile.
 
+The document is read into text once per review: its units, sentences and their
+tokens (`jixiao.review.text`), and its tables with every cell cleaned
+(`jixiao.review.tables`). Checks share these views, and anything else several checks
+derive goes through `ReviewContext.shared`, so it is computed once.
+
 The document may be None (a bare record JSON); checks that scan text then find
 nothing. The score result is computed on first use, through the scoring package
 when it is installed, and is None when scoring is unavailable or fails.
@@ -7,15 +12,20 @@ when it is installed, and is None when scoring is unavailable or fails.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from importlib import import_module
-from typing import Any
+from typing import Any, TypeVar
 
 from jixiao.model.document import Document
 from jixiao.model.provenance import Provenance, SourceRef
 from jixiao.model.record import Record
-from jixiao.review.text import Sentence, TextUnit, sentences_of, text_units
+from jixiao.review.tables import TableView, table_views
+from jixiao.review.text import Sentence, TextUnit, all_sentences, text_units
+from jixiao.review.tokens import Token
+
+T = TypeVar("T")
 
 
 def _scoring() -> Any:
@@ -34,6 +44,7 @@ class ReviewContext:
     provenance: Provenance = field(default_factory=dict)
     document: Document | None = None
     profile: Any = None
+    _shared: dict[str, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def ref(self, path: str) -> tuple[SourceRef, ...]:
         """The source of a record field, as a tuple (empty when unknown)."""
@@ -54,8 +65,29 @@ class ReviewContext:
 
     @cached_property
     def sentences(self) -> tuple[Sentence, ...]:
-        """The document's text cut into sentences (at 。；！？ and line breaks)."""
-        return tuple(s for unit in self.units for s in sentences_of(unit))
+        """The document's text cut into sentences (at 。；！？ and line breaks), with tokens."""
+        return tuple(all_sentences(self.units))
+
+    @cached_property
+    def unit_tokens(self) -> tuple[tuple[Token, ...], ...]:
+        """The tokens of each unit (spans in the unit's text), from the sentences' tokens."""
+        out: list[list[Token]] = [[] for _ in self.units]
+        for sentence in self.sentences:
+            offset = sentence.ref.start or 0
+            out[sentence.unit].extend(t.shifted(-offset) for t in sentence.tokens)
+        return tuple(tuple(tokens) for tokens in out)
+
+    @cached_property
+    def tables(self) -> tuple[TableView, ...]:
+        """The document's tables, every cell cleaned once."""
+        return table_views(self.document)
+
+    def shared(self, key: str, build: Callable[[ReviewContext], T]) -> T:
+        """`build(self)`, computed once per review under `key` (for views several checks use)."""
+        if key not in self._shared:
+            self._shared[key] = build(self)
+        found: T = self._shared[key]
+        return found
 
     @cached_property
     def full_text(self) -> str:

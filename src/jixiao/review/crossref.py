@@ -12,6 +12,7 @@ from jixiao.review.context import ReviewContext
 from jixiao.review.finding import Severity
 from jixiao.review.numbers import AMOUNT, amount, differs
 from jixiao.review.registry import Hit, check
+from jixiao.review.tokens import Kind
 
 _NAMES = ("基本支出", "项目支出", "公用经费")
 _MENTION = re.compile(
@@ -49,6 +50,8 @@ def _stage(before: str, tail: str) -> str:
 def mentions(ctx: ReviewContext) -> Iterator[Mention]:
     """Every prose statement “基本支出X万元” etc., and the record's values with a source."""
     for sentence in ctx.sentences:
+        if not sentence.has(Kind.AMOUNT) or not any(n in sentence.text for n in _NAMES):
+            continue
         for match in _MENTION.finditer(sentence.text):
             stage = _stage(sentence.text[: match.start()], match.group(2))
             yield Mention(match.group(1), stage, amount(match, 3), sentence.ref)

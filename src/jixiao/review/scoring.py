@@ -38,8 +38,8 @@ def above_weight(ctx: ReviewContext) -> Iterator[Hit]:
             yield Hit(
                 values, ctx.ref(f"indicators[{index}].score"), key=("over", item.score, item.weight)
             )
-    for block, table in ctx.document.tables() if ctx.document else ():
-        for row in under_headers(block, table, _score_header):
+    for view in ctx.tables:
+        for row in under_headers(view, _score_header):
             w = find_index(row.header, lambda t: t in ("分值", "权重"))
             s = find_index(row.header, lambda t: t == "得分")
             weight, score = (

@@ -1,14 +1,22 @@
-"""The document as text to scan: paragraphs and table cells with their sources."""
+"""The document as text to review: paragraphs and cells, cut into sentences with their figures.
+
+Everything here is computed once per review (the context caches it): the units
+(paragraphs, headings, table cells), their sentences, and each sentence's tokens
+(amounts, percentages, counts, dates, years; see `jixiao.review.tokens`).
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from jixiao.model.document import Document
 from jixiao.model.provenance import SourceRef
+from jixiao.review.tokens import Kind, Token, label_before, tokenize
 
 _SENTENCE_END = re.compile(r"(?<=[。；;！!？?\n])")
+_SPACE = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -22,10 +30,33 @@ class TextUnit:
 
 @dataclass(frozen=True)
 class Sentence:
-    """A sentence of a unit: its text and the unit's source (narrowed to the span)."""
+    """A sentence of a unit: its text, its source (narrowed to the span) and its figures.
+
+    ``index`` is the sentence's place in the document; ``unit`` the place of its unit
+    in the context's units; token spans are relative to ``text``.
+    """
 
     text: str
     ref: SourceRef
+    tokens: tuple[Token, ...] = ()
+    index: int = 0
+    unit: int = 0
+
+    def of(self, kind: Kind) -> list[Token]:
+        """The tokens of one kind."""
+        return [t for t in self.tokens if t.kind is kind]
+
+    def has(self, kind: Kind) -> bool:
+        """True when the sentence holds a token of `kind`."""
+        return any(t.kind is kind for t in self.tokens)
+
+    def label(self, token: Token) -> str:
+        """The words that name `token`: back from it to a stop mark or the previous figure."""
+        floor = 0
+        for other in self.tokens:
+            if other.end <= token.start:
+                floor = other.end
+        return label_before(self.text, token.start, floor)
 
 
 def text_units(document: Document) -> tuple[TextUnit, ...]:
@@ -44,12 +75,19 @@ def text_units(document: Document) -> tuple[TextUnit, ...]:
     return tuple(out)
 
 
-def sentences_of(unit: TextUnit) -> list[Sentence]:
-    """`unit` cut into sentences; each keeps the unit's source with its span."""
+def sentences_of(unit: TextUnit, *, unit_index: int = 0, first: int = 0) -> list[Sentence]:
+    """`unit` cut into sentences, each with its tokens; the unit is tokenised once."""
+    tokens = tokenize(unit.text)
     out: list[Sentence] = []
     start = 0
+    position = 0
     for piece in _SENTENCE_END.split(unit.text):
+        end = start + len(piece)
         if piece.strip():
+            mine = []
+            while position < len(tokens) and tokens[position].start < end:
+                mine.append(tokens[position].shifted(start))
+                position += 1
             ref = SourceRef(
                 unit.ref.block,
                 unit.ref.position,
@@ -57,13 +95,22 @@ def sentences_of(unit: TextUnit) -> list[Sentence]:
                 row=unit.ref.row,
                 col=unit.ref.col,
                 start=start,
-                end=start + len(piece),
+                end=end,
             )
-            out.append(Sentence(piece, ref))
-        start += len(piece)
+            out.append(Sentence(piece, ref, tuple(mine), first + len(out), unit_index))
+        start = end
     return out
+
+
+def all_sentences(units: tuple[TextUnit, ...]) -> Iterator[Sentence]:
+    """The sentences of every unit, numbered through the document."""
+    count = 0
+    for index, unit in enumerate(units):
+        found = sentences_of(unit, unit_index=index, first=count)
+        count += len(found)
+        yield from found
 
 
 def compact(text: str) -> str:
     """`text` without any white space (for matching labels)."""
-    return re.sub(r"\s+", "", text)
+    return _SPACE.sub("", text)

@@ -1,0 +1,195 @@
+"""The figures of a text, found in one pass: amounts, percentages, counts, dates and years.
+
+`tokenize` runs one regular expression over a unit's text and returns its `Token` s in
+order. The review context tokenises every paragraph and cell once and hands the tokens
+to the checks with the sentences they stand in, so that no check scans the whole text
+with its own expression to find its figures.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from enum import Enum
+
+from jixiao.model.money import to_wan
+
+
+class Kind(Enum):
+    """What a token is."""
+
+    AMOUNT = "amount"  # a sum of money, value in 万元
+    PERCENT = "percent"  # value in percent (99.96 for 99.96%)
+    COUNT = "count"  # a number of things or people, with its classifier
+    DATE = "date"  # a year with a month (and a day)
+    YEAR = "year"  # a year alone (2023年, 2023年度)
+
+
+#: Classifiers of counts (个、人、名 …).
+CLASSIFIERS = "个|人|名|项|家|次|所|辆|件|篇|户|场|期|座|条|批|处|台|套|份|位|支|类|村"
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5}
+_CN_DIGITS |= {"六": 6, "七": 7, "八": 8, "九": 9}
+
+_PATTERN = re.compile(
+    r"(?P<iso>(?<!\d)(?:19|20)\d{2})[-/.](?P<im>0?[1-9]|1[0-2])[-/.](?P<id>0?[1-9]|[12]\d|3[01])(?!\d)"
+    r"|(?P<year>(?<!\d)(?:19|20)\d{2})\s*年(?P<nd>度)?"
+    r"(?:\s*(?P<month>1[0-2]|0?[1-9])\s*月(?:\s*(?P<day>3[01]|[12]\d|0?[1-9])\s*日)?)?"
+    r"|(?P<num>(?<![\d.])-?\d[\d,]*(?:\.\d+)?)\s*"
+    r"(?:(?P<money>万元|亿元|千元|元|万(?=[，,。；;、）)\s]|$))|(?P<pct>[%％])"
+    rf"|(?P<cls>{CLASSIFIERS}))"
+    rf"|(?P<cn>[一二两三四五六七八九十]{{1,3}})\s*(?P<cncls>个|名|项|家|所|类|位|条)"
+)
+_OPEN = "（(〔[【《"
+_CLOSE = "）)〕]】》"
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One figure: its kind, value, where it stands in its text, and how it is written."""
+
+    kind: Kind
+    value: Decimal
+    start: int
+    end: int
+    text: str
+    unit: str = ""
+    month: int | None = None
+    day: int | None = None
+    nested: bool = False
+
+    def shifted(self, offset: int) -> Token:
+        """The same token with its span moved by -`offset` (into a sentence of its unit)."""
+        return Token(
+            self.kind,
+            self.value,
+            self.start - offset,
+            self.end - offset,
+            self.text,
+            self.unit,
+            self.month,
+            self.day,
+            self.nested,
+        )
+
+
+def chinese_number(text: str) -> int | None:
+    """The value of a Chinese numeral up to 99 (八, 十二, 二十, 三十五), else None."""
+    if not text or any(ch not in _CN_DIGITS and ch != "十" for ch in text):
+        return None
+    if "十" not in text:
+        return _CN_DIGITS[text] if len(text) == 1 else None
+    tens, _, ones = text.partition("十")
+    if "十" in ones or len(tens) > 1 or len(ones) > 1:
+        return None
+    high = _CN_DIGITS[tens] if tens else 1
+    return high * 10 + (_CN_DIGITS[ones] if ones else 0)
+
+
+def _number(text: str) -> Decimal | None:
+    try:
+        return Decimal(text.replace(",", ""))
+    except InvalidOperation:
+        return None
+
+
+def _bracket_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every outermost bracketed span of `text`."""
+    spans: list[tuple[int, int]] = []
+    depth, start = 0, 0
+    for index, char in enumerate(text):
+        if char in _OPEN:
+            if depth == 0:
+                start = index
+            depth += 1
+        elif char in _CLOSE and depth:
+            depth -= 1
+            if depth == 0:
+                spans.append((start, index + 1))
+    return spans
+
+
+def _date(match: re.Match[str], start: int, end: int, text: str) -> Token:
+    if match.group("iso"):
+        year, month, day = Decimal(match["iso"]), int(match["im"]), int(match["id"])
+        return Token(Kind.DATE, year, start, end, text, month=month, day=day)
+    year = Decimal(match["year"])
+    if match.group("month"):
+        found = int(match["day"]) if match.group("day") else None
+        return Token(Kind.DATE, year, start, end, text, month=int(match["month"]), day=found)
+    return Token(Kind.YEAR, year, start, end, text, unit="年度" if match["nd"] else "年")
+
+
+def _token(match: re.Match[str]) -> Token | None:
+    start, end, text = match.start(), match.end(), match.group(0)
+    if match.group("iso") or match.group("year"):
+        return _date(match, start, end, text)
+    if match.group("cn"):
+        count = chinese_number(match["cn"])
+        if count is None:
+            return None
+        return Token(Kind.COUNT, Decimal(count), start, end, text, unit=match["cncls"])
+    value = _number(match["num"])
+    if value is None:
+        return None
+    if match.group("money"):
+        unit = match["money"]
+        return Token(Kind.AMOUNT, to_wan(value, unit), start, end, text, unit=unit)
+    if match.group("pct"):
+        return Token(Kind.PERCENT, value, start, end, text)
+    if "," in match["num"] or "." in match["num"]:
+        return None
+    return Token(Kind.COUNT, value, start, end, text, unit=match["cls"])
+
+
+def tokenize(text: str) -> tuple[Token, ...]:
+    """Every figure of `text`, in order; a token inside brackets is marked ``nested``."""
+    tokens = [t for m in _PATTERN.finditer(text) if (t := _token(m)) is not None]
+    if not tokens or not any(ch in text for ch in _OPEN):
+        return tuple(tokens)
+    spans = _bracket_spans(text)
+    out = []
+    for token in tokens:
+        inside = any(a < token.start and token.end <= b for a, b in spans)
+        out.append(token if not inside else _nested(token))
+    return tuple(out)
+
+
+def _nested(token: Token) -> Token:
+    return Token(
+        token.kind,
+        token.value,
+        token.start,
+        token.end,
+        token.text,
+        token.unit,
+        token.month,
+        token.day,
+        True,
+    )
+
+
+#: Marks that end the label of a figure (looking back from it).
+LABEL_STOPS = frozenset("，,。；;：:、（）()！!？?\n")
+_PAIRS = {"）": "（", ")": "("}
+
+
+def label_before(text: str, start: int, floor: int = 0, limit: int = 30) -> str:
+    """The words before position `start` back to a stop mark or `floor` (at most `limit`).
+
+    A bracketed part inside the words is kept (因公出国（境）费): a closing bracket
+    directly after words jumps back to its opening bracket.
+    """
+    low = max(floor, start - limit)
+    index = start
+    while index > low:
+        char = text[index - 1]
+        if char in _PAIRS and index < start:
+            opening = text.rfind(_PAIRS[char], low, index - 1)
+            if opening > low and text[opening - 1] not in LABEL_STOPS:
+                index = opening
+                continue
+        if char in LABEL_STOPS:
+            break
+        index -= 1
+    return text[index:start].strip()

@@ -215,3 +215,15 @@ def test_same_figures_in_two_rows_are_one_finding_with_both_places() -> None:
     )
     (finding,) = run("table-sum-mismatch", rows)
     assert len(finding.refs) == 2 and "；" in finding.location
+
+
+def test_no_current_amount_across_a_clause_with_its_own_subject() -> None:
+    text = "上年支出200.00万元，本年比上年增加20.00万元，增长25%。"
+    assert run("change-percent-mismatch", text) == []
+    assert run("change-amount-mismatch", text) == []
+
+
+def test_change_message_keeps_the_documents_base() -> None:
+    text = "公用经费支出64.03万元，比年初预算数62.00万元增加2.13万元。"
+    (finding,) = run("change-amount-mismatch", text)
+    assert "比年初预算数62.00万元" in finding.message

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from .familycases import Case, assert_family, fires, silent
-from .helpers import table
+from .helpers import run, table
 
 STAFF = table(
     ["财政供养人员情况（人）", "编制数", "实际在职人数", "控制率"], ["", "21", "35", "{rate}"]
@@ -23,7 +23,7 @@ BASIC = table(
 BAD: dict[str, Case] = {
     "staff-control-rate-mismatch": (STAFF.format(rate="60%"), None),
     "execution-rate-mismatch": (EXEC.format(rate="96%"), None),
-    "stated-rate-mismatch": ("项目资金收入1013万元，专项资金824.21万元，使用率达95%。", None),
+    "stated-rate-mismatch": ("项目资金收入820万元，专项资金633.5万元，使用率达95%。", None),
     "public-funds-control-rate-mismatch": (BASIC + "\n公用经费控制率为80%。", None),
     "three-public-control-rate-mismatch": (BASIC + "\n“三公”经费控制率为100%。", None),
     "three-public-change-rate-mismatch": (BASIC + "\n“三公”经费变动率为-30%。", None),
@@ -31,7 +31,7 @@ BAD: dict[str, Case] = {
 GOOD: dict[str, Case] = {
     "staff-control-rate-mismatch": (STAFF.format(rate="166.67%"), None),
     "execution-rate-mismatch": (EXEC.format(rate="99.96%"), None),
-    "stated-rate-mismatch": ("项目资金收入1013万元，专项资金824.21万元，使用率达81%。", None),
+    "stated-rate-mismatch": ("项目资金收入820万元，专项资金633.5万元，使用率达77%。", None),
     "public-funds-control-rate-mismatch": (BASIC + "\n公用经费控制率为75%。", None),
     "three-public-control-rate-mismatch": (BASIC + "\n“三公”经费控制率为75%。", None),
     "three-public-change-rate-mismatch": (BASIC + "\n“三公”经费变动率为-40%。", None),
@@ -55,3 +55,26 @@ def test_silent(code: str) -> None:
 def test_prose_staff_rate_uses_record() -> None:
     case: Case = ("在职人员控制率为100%。", {"staffing": {"authorized": 42, "actual": 43}})
     assert fires("staff-control-rate-mismatch", case)
+
+
+def test_a_rate_above_100_percent_is_checked_by_roles() -> None:
+    text = "全年预算资金40万元，实际支出46万元，执行率为100%。"
+    (finding,) = run("stated-rate-mismatch", text)
+    assert "115.00" in finding.message and "46" in finding.message
+    assert silent(
+        "stated-rate-mismatch", ("全年预算资金40万元，实际支出46万元，执行率为115%。", None)
+    )
+
+
+def test_amounts_in_the_sentence_before() -> None:
+    text = "本年下达项目资金60万元，实际拨付45万元；资金拨付率为90%。"
+    assert fires("stated-rate-mismatch", (text, None))
+
+
+def test_scoring_standards_are_rules_not_values() -> None:
+    rule = "在职人员控制率≤100%，计8分；每超过1%扣0.5分。"
+    assert silent(
+        "staff-control-rate-mismatch", (rule, {"staffing": {"authorized": 40, "actual": 30}})
+    )
+    standard = "预算资金20万元，支出18万元，预算执行率以100%为标准，计10分。"
+    assert silent("stated-rate-mismatch", (standard, None))

@@ -20,6 +20,8 @@ def indicators(
 
 FULL = indicators(("甲", 50, 50), ("乙", 40, 40))
 SPENT = {"final": {"total": 100}, "actual": {"total": 100}}
+LOW = {"final": {"total": 100}, "actual": {"total": 62.5}}
+THREE_FULL = indicators(("甲", 30, 30), ("乙", 30, 30), ("丙", 30, 30))
 
 
 def quantitative(target: str, actual: str, weight: float, score: float) -> list[Any]:
@@ -51,6 +53,8 @@ BAD: dict[str, Case] = {
         "",
         {"indicators": FULL, "budget": SPENT, "self_evaluation": {"score": 95}},
     ),
+    "full-marks-low-execution": ("", {"indicators": THREE_FULL, "budget": LOW}),
+    "full-score-target-missed": ("", {"indicators": quantitative("≥200人次", "195人次", 10, 10)}),
 }
 GOOD: dict[str, Case] = {
     "score-above-weight": ("", {"indicators": indicators(("甲", 6, 6))}),
@@ -75,6 +79,8 @@ GOOD: dict[str, Case] = {
         "",
         {"indicators": FULL, "budget": SPENT, "self_evaluation": {"score": 100}},
     ),
+    "full-marks-low-execution": ("", {"indicators": THREE_FULL, "budget": SPENT}),
+    "full-score-target-missed": ("", {"indicators": quantitative("≥200人次", "205人次", 10, 10)}),
 }
 
 
@@ -100,3 +106,22 @@ def test_score_above_weight_in_a_table() -> None:
         ["年度资金总额", "982.60", "982.21", "10", "99.96%", "98"],
     )
     assert fires("score-above-weight", (text, None))
+
+
+def test_full_marks_at_low_execution_is_one_finding() -> None:
+    from jixiao.review import review
+
+    from .helpers import context
+
+    found = [f.code for f in review(context("", {"indicators": THREE_FULL, "budget": LOW}))]
+    assert "full-marks-low-execution" in found and "score-rate-above-execution" not in found
+
+
+def test_target_missed_is_one_finding_not_two() -> None:
+    from jixiao.review import review
+
+    from .helpers import context
+
+    far = {"indicators": quantitative("≥200人次", "150人次", 10, 10)}
+    found = [f.code for f in review(context("", far))]
+    assert found.count("full-score-target-missed") == 1 and "score-far-from-rules" not in found

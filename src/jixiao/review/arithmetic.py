@@ -113,7 +113,11 @@ def project_list_sum(ctx: ReviewContext) -> Iterator[Hit]:
         parts = tuple(v for v in values if v is not None)
         statement = SumStatement("projects", total, parts, refs, {"stage": stage})
         if statement.verdict is Verdict.MISMATCH:
-            yield Hit({**statement.figures(), "count": len(parts)}, refs, statement.key)
+            key = (
+                "project-figures",
+                frozenset({total.normalize(), statement.computed.normalize()}),
+            )
+            yield Hit({**statement.figures(), "count": len(parts)}, refs, key)
 
 
 def _initial_budgets(projects: Sequence[Project]) -> bool:

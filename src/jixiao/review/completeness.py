@@ -9,26 +9,31 @@ from decimal import Decimal
 from jixiao.review.context import ReviewContext
 from jixiao.review.finding import Severity
 from jixiao.review.numbers import ratio
+from jixiao.review.outline import Heading, headings, is_form, is_partial, table_has_column
 from jixiao.review.registry import Hit, check
-from jixiao.review.text import TextUnit, compact
+from jixiao.review.text import compact
 
-_HEADING = re.compile(
-    r"^\s*(?:([一二三四五六七八九十]+)[、.．]|[（(]([一二三四五六七八九十]+)[）)])"
-)
 #: Sections every report needs when the profile names none (title, synonyms).
 DEFAULT_OUTLINE = (("存在的问题", ("问题",)), ("改进措施", ("措施", "建议")))
 _STATED_PROJECTS = re.compile(r"(?:项目|专项资金|专项)共?(\d+)个")
 _EXPLAINED = re.compile(r"原因|由于|因[为素]|导致|偏差")
 _NOTHING = re.compile(r"^(?:无|没有|不涉及|本单位无[^。]*)[。.]?$")
+_LAWFUL = re.compile(r"涉密|不予公开|不宜公开|依法不公开|不公开|保密")
+_FIRST_SENTENCE = re.compile(r"^[^。；;！？]*[。；;！？]")
+_DEVIATION_COLUMN = re.compile(r"偏差|原因|说明|备注|问题")
 #: Body text shorter than this (characters) leaves a section nearly empty.
 THIN = 15
 
 
-def _heading_level(unit: TextUnit) -> int | None:
-    match = _HEADING.match(unit.text)
-    if match is None or unit.in_table or len(unit.text) > 60:
-        return None
-    return 1 if match.group(1) else 2
+def _body(ctx: ReviewContext, items: tuple[Heading, ...], i: int) -> str | None:
+    """The text of section `i` up to the next heading of its level (None: runs to the end)."""
+    heading = items[i]
+    following = next((h for h in items[i + 1 :] if h.level <= heading.level), None)
+    stop = following.unit if following is not None else len(ctx.units)
+    own = _FIRST_SENTENCE.sub("", compact(ctx.units[heading.unit].text), count=1)
+    own = own if own != compact(ctx.units[heading.unit].text) else ""
+    body = own + "".join(compact(u.text) for u in ctx.units[heading.unit + 1 : stop])
+    return body if following is not None or body else None
 
 
 @check(
@@ -40,19 +45,24 @@ def _heading_level(unit: TextUnit) -> int | None:
     example={"title": "（二）部门整体支出规模、使用方向和主要内容、涉及范围等。", "length": 0},
 )
 def empty_sections(ctx: ReviewContext) -> Iterator[Hit]:
-    """A level-1 or level-2 heading whose body (up to the next heading of its level) is nearly empty."""
-    units = [u for u in ctx.units if not u.in_table or _heading_level(u) is None]
-    levels = [_heading_level(u) for u in units]
-    for i, level in enumerate(levels):
-        if level is None:
+    """A level-1 or level-2 heading whose body (up to the next heading of its level) is nearly empty.
+
+    Not a finding: table-of-contents entries, a heading on which an excerpt ends, a
+    sentence that carries its own text after the number, and a section that says it is
+    涉密 or 不予公开 (a lawful answer).
+    """
+    items = headings(ctx)
+    partial = is_partial(ctx)
+    for i, heading in enumerate(items):
+        if heading.toc or _LAWFUL.search(heading.text):
             continue
-        body = ""
-        for unit, other in zip(units[i + 1 :], levels[i + 1 :], strict=True):
-            if other is not None and other <= level:
-                break
-            body += compact(unit.text)
-        if len(body) < THIN and not _NOTHING.match(body):
-            yield Hit({"title": units[i].text.strip()[:40], "length": len(body)}, (units[i].ref,))
+        body = _body(ctx, items, i)
+        if body is None and partial:
+            continue
+        text = body or ""
+        if len(text) < THIN and not _NOTHING.match(text) and not _LAWFUL.search(text):
+            values = {"title": heading.text[:40], "length": len(text)}
+            yield Hit(values, (ctx.units[heading.unit].ref,))
 
 
 def _outline(ctx: ReviewContext) -> list[tuple[str, tuple[str, ...]]]:
@@ -62,22 +72,57 @@ def _outline(ctx: ReviewContext) -> list[tuple[str, tuple[str, ...]]]:
     return [(title, (title, *words)) for title, words in DEFAULT_OUTLINE]
 
 
+def _missing(ctx: ReviewContext) -> tuple[list[str], list[str]]:
+    """(titles missing, words searched) of the outline the profile requires."""
+    lines = [compact(u.text)[:16] for u in ctx.units if not u.in_table]
+    missing: list[str] = []
+    searched: list[str] = []
+    for title, words in _outline(ctx):
+        searched.extend(w for w in words if w not in searched)
+        if not any(word in line for word in words for line in lines):
+            missing.append(title)
+    return missing, searched
+
+
+def _quoted(titles: list[str]) -> str:
+    return "".join(f"“{t}”" for t in titles)
+
+
 @check(
     "section-missing",
     severity=Severity.WARNING,
     title="缺少提纲要求的章节",
-    template="报告中没有找到“{title}”部分",
+    template="报告中没有找到{titles}部分（在各段开头查找了：{searched}）",
     suggestion="按自评报告提纲补充该部分",
-    example={"title": "存在的问题"},
+    example={"titles": "“存在的问题”", "searched": "存在的问题、问题、改进措施、措施、建议"},
 )
 def missing_sections(ctx: ReviewContext) -> Iterator[Hit]:
-    """Sections the profile's outline requires that no heading or short line names."""
-    if ctx.document is None:
+    """Sections the profile's outline requires that no heading or short line of a whole narrative report names (one finding per report; forms and excerpts are left out)."""
+    if ctx.document is None or not ctx.units or is_form(ctx) or is_partial(ctx):
         return
-    lines = [compact(u.text)[:16] for u in ctx.units if not u.in_table]
-    for title, words in _outline(ctx):
-        if not any(word in line for word in words for line in lines):
-            yield Hit({"title": title})
+    missing, searched = _missing(ctx)
+    if missing:
+        yield Hit({"titles": _quoted(missing), "searched": "、".join(searched)})
+
+
+@check(
+    "section-not-found-in-excerpt",
+    severity=Severity.INFO,
+    title="节选文本中未见提纲要求的章节",
+    template="文本不完整（在句中截断或只有前几部分），其中没有找到{titles}部分（在各段开头查找了：{searched}），请以完整报告为准",
+    suggestion="取得完整的报告后再审核章节是否齐全",
+    example={
+        "titles": "“存在的问题”“改进措施”",
+        "searched": "存在的问题、问题、改进措施、措施、建议",
+    },
+)
+def missing_in_excerpt(ctx: ReviewContext) -> Iterator[Hit]:
+    """The same search on an evidently partial narrative text: one note, not a defect."""
+    if ctx.document is None or not ctx.units or is_form(ctx) or not is_partial(ctx):
+        return
+    missing, searched = _missing(ctx)
+    if missing:
+        yield Hit({"titles": _quoted(missing), "searched": "、".join(searched)})
 
 
 @check(
@@ -97,7 +142,7 @@ def actual_missing(ctx: ReviewContext) -> Iterator[Hit]:
             "count": len(ctx.record.indicators),
             "example": items[0][1].name,
         }
-        yield Hit(values, ctx.ref(f"indicators[{items[0][0]}].target"))
+        yield Hit(values, ctx.ref(f"indicators[{items[0][0]}].target"), key=("actual-missing",))
 
 
 @check(
@@ -109,13 +154,16 @@ def actual_missing(ctx: ReviewContext) -> Iterator[Hit]:
     example={"name": "群众满意度", "score": Decimal(8), "weight": Decimal(10)},
 )
 def deviation_missing(ctx: ReviewContext) -> Iterator[Hit]:
-    """A score below its weight without a 偏差原因."""
+    """A score below its weight without a 偏差原因, in a table that has a column for it (a bare 得分表 has none)."""
     for index, item in enumerate(ctx.record.indicators):
         if item.weight is None or item.score is None or item.score >= item.weight:
             continue
-        if not (item.deviation or "").strip():
+        refs = ctx.ref(f"indicators[{index}].score") or ctx.ref(f"indicators[{index}]")
+        if (item.deviation or "").strip():
+            continue
+        if table_has_column(ctx, refs[0] if refs else None, _DEVIATION_COLUMN):
             values = {"name": item.name, "score": item.score, "weight": item.weight}
-            yield Hit(values, ctx.ref(f"indicators[{index}].score"))
+            yield Hit(values, refs)
 
 
 @check(

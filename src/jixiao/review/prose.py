@@ -20,9 +20,12 @@ from decimal import Decimal
 
 from jixiao.model.provenance import SourceRef
 from jixiao.review import roles
-from jixiao.review.tokens import Kind, Token, label_before
+from jixiao.review.tokens import Kind, Token, count_group, label_before
 
-_LEAD = re.compile(r"\s*(?:[（(，,。；;]?\s*(?P<qz>其中)\s*[：:，,]?|[：:])")
+_LEAD = re.compile(
+    r"\s*(?:[（(][^（）()。]{0,30}[）)])?"
+    r"(?:(?P<stop>[。；;])?[（(，,]?\s*(?P<qz>其中)\s*[：:，,]?|[：:])"
+)
 _NAME_SEPS = "，,、；;"
 _ITEM_SEPS = "；;"
 _CLAUSE_SEPS = "，,"
@@ -85,6 +88,7 @@ def _tail(text: str, start: int) -> str:
 def read_parts(text: str, tokens: tuple[Token, ...], first: int, start: int) -> list[Part]:
     """The parts listed from `tokens[first]` on, after a lead ending at `start`."""
     kind = tokens[first - 1].kind if first else Kind.AMOUNT
+    group = count_group(tokens[first - 1].unit) if first else ""
     items: list[tuple[str, Token]] = []
     amount_first: bool | None = None
     position = start
@@ -92,19 +96,21 @@ def read_parts(text: str, tokens: tuple[Token, ...], first: int, start: int) -> 
         gap = text[position : token.start]
         if token.kind is not kind or any(ch in _END for ch in gap) or len(gap) > MAX_GAP:
             break
+        if kind is Kind.COUNT and count_group(token.unit) != group:
+            break
         if _closes(gap):
             break
         if items:
             split = _split_gap(gap, amount_first)
             if split is None:
                 break
-            tail, name = split
+            tail, name = split[0], split[1].strip()
             if amount_first and not name:
                 items[-1] = (tail, items[-1][1])
             elif amount_first or not name or _STOP.search(name):
                 break
         else:
-            name = gap.strip(" ：:，,\u3000")
+            name = gap.strip(" ：:，,\u3000").strip()
             amount_first = not name
             if name and _STOP.search(name):
                 break
@@ -130,6 +136,19 @@ def _closes(gap: str) -> bool:
     return False
 
 
+def _alone(text: str, tokens: tuple[Token, ...], index: int) -> bool:
+    """True when `tokens[index]` is the only figure of its kind in its sentence.
+
+    A 其中 after a full stop refers to the sentence before; it names that sentence's
+    total only when the sentence states one figure of the kind.
+    """
+    token = tokens[index]
+    start = max(text.rfind(c, 0, token.start) for c in _END + _ITEM_SEPS) + 1
+    return not any(
+        t.kind is token.kind and t is not token and start <= t.start < token.start for t in tokens
+    )
+
+
 def _nested_whole(text: str, end: int) -> bool:
     match = _LEAD.match(text, end)
     return bool(match and match.group("qz"))
@@ -144,6 +163,8 @@ def parts_statements(
             continue
         lead = _LEAD.match(text, token.end)
         if lead is None or index + 1 >= len(tokens):
+            continue
+        if lead.group("stop") and not _alone(text, tokens, index):
             continue
         parts = read_parts(text, tokens, index + 1, lead.end())
         if parts:

@@ -7,10 +7,12 @@ from collections.abc import Iterator
 
 from jixiao.review.context import ReviewContext
 from jixiao.review.finding import Severity
+from jixiao.review.outline import table_has_column
 from jixiao.review.registry import Hit, check
 from jixiao.review.text import compact
 
 _QUANTITATIVE = ("数量", "质量", "时效", "成本")
+_TARGET_COLUMN = re.compile(r"指标值|目标值|预期|年度目标")
 _BARE_NUMBER = re.compile(r"^[<>≤≥=＝﹦]?\s*\d+(?:\.\d+)?$")
 
 
@@ -23,10 +25,14 @@ _BARE_NUMBER = re.compile(r"^[<>≤≥=＝﹦]?\s*\d+(?:\.\d+)?$")
     example={"name": "代表培训"},
 )
 def target_missing(ctx: ReviewContext) -> Iterator[Hit]:
-    """An indicator row with a name and no target."""
+    """An indicator row with a name and other values (分值, 得分 or 实际值) and no target, in a table that has a target column."""
     for index, item in enumerate(ctx.record.indicators):
-        if not (item.target or "").strip() and item.name.strip() not in ("/", "无"):
-            yield Hit({"name": item.name}, ctx.ref(f"indicators[{index}]"))
+        if (item.target or "").strip() or item.name.strip() in ("/", "无"):
+            continue
+        filled = item.weight is not None or item.score is not None or (item.actual or "").strip()
+        ref = ctx.ref(f"indicators[{index}]")
+        if filled and table_has_column(ctx, ref[0] if ref else None, _TARGET_COLUMN):
+            yield Hit({"name": item.name}, ref)
 
 
 @check(

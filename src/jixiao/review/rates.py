@@ -102,15 +102,35 @@ def _exec_rows(ctx: ReviewContext) -> Iterator[tuple[Decimal, Decimal, Decimal, 
             yield from _rate_row(row, budget, spent, rate)
 
 
+def _execution_row(ctx: ReviewContext) -> Iterator[Hit]:
+    """The 执行率 of a 自评表's budget-execution row against the row's 执行数 ÷ 全年 (else 年初) 预算数."""
+    budget, stated = ctx.record.budget, ctx.record.budget_execution.rate
+    whole = budget.final.total or budget.initial.total
+    if stated is None or not whole or budget.actual.total is None:
+        return
+    name = "全年预算数" if budget.final.total else "年初预算数"
+    computed = ratio(budget.actual.total, whole)
+    if rate_differs(stated, computed):
+        values = {
+            "stated": stated,
+            "spent": budget.actual.total,
+            "budget": whole,
+            "budget_name": name,
+        }
+        refs = ctx.refs("budget_execution.rate", "budget.actual.total")
+        yield Hit({**values, "computed": computed}, refs, key=("exec-rate", stated))
+
+
 @check(
     "execution-rate-mismatch",
     severity=Severity.ERROR,
     title="预算执行率与执行数、预算数不符",
-    template="预算执行率填报为{stated}%，但全年执行数{spent}万元 ÷ 全年预算数{budget}万元 = {computed}%",
+    template="预算执行率填报为{stated}%，但全年执行数{spent}万元 ÷ {budget_name}{budget}万元 = {computed}%",
     suggestion="预算执行率 = 全年执行数 ÷ 全年预算数（调整后）× 100%，请重新计算",
     example={
         "stated": Decimal("99.96"),
         "spent": Decimal("950.00"),
+        "budget_name": "全年预算数",
         "budget": Decimal("982.60"),
         "computed": Decimal("96.68"),
     },
@@ -122,10 +142,12 @@ def execution_rate(ctx: ReviewContext) -> Iterator[Hit]:
             values = {
                 "stated": stated,
                 "spent": spent,
+                "budget_name": "全年预算数",
                 "budget": budget,
                 "computed": ratio(spent, budget),
             }
             yield Hit(values, (ref,), key=("exec-rate", stated))
+    yield from _execution_row(ctx)
     final, actual = ctx.record.budget.final.total, ctx.record.budget.actual.total
     if not final or actual is None:
         return
@@ -138,6 +160,7 @@ def execution_rate(ctx: ReviewContext) -> Iterator[Hit]:
                 values = {
                     "stated": stated,
                     "spent": actual,
+                    "budget_name": "全年预算数",
                     "budget": final,
                     "computed": ratio(actual, final),
                 }

@@ -113,7 +113,7 @@ def score_far(ctx: ReviewContext) -> Iterator[Hit]:
             "far": far,
             "explanation": item.explanation,
         }
-        yield Hit(values, indicator_refs(ctx, item.index, item.name))
+        yield Hit(values, indicator_refs(ctx, item.index, item.name), key=("indicator", item.index))
 
 
 def _share(item: IndicatorScore) -> Decimal | None:

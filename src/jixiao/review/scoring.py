@@ -9,6 +9,7 @@ from decimal import Decimal
 from jixiao.review.context import ReviewContext
 from jixiao.review.finding import Severity
 from jixiao.review.numbers import ratio
+from jixiao.review.outline import is_partial
 from jixiao.review.registry import Hit, check
 from jixiao.review.tables import find_index, under_headers
 
@@ -97,9 +98,9 @@ def _exec_weight(ctx: ReviewContext) -> Decimal:
     example={"sum": Decimal(85), "exec_weight": Decimal(10), "total": Decimal(95)},
 )
 def weights_total(ctx: ReviewContext) -> Iterator[Hit]:
-    """Indicator weights plus the execution weight against 100 (or indicators alone = 100)."""
+    """Indicator weights plus the execution weight against 100 (or indicators alone = 100); not on an excerpt, whose table may be cut off."""
     found = _weights(ctx)
-    if found is None:
+    if found is None or (ctx.document is not None and is_partial(ctx)):
         return
     weight, exec_weight = found[0], _exec_weight(ctx)
     if weight + exec_weight != 100 and weight != 100:
@@ -126,12 +127,13 @@ def _execution(ctx: ReviewContext) -> Decimal | None:
     },
 )
 def total_score(ctx: ReviewContext) -> Iterator[Hit]:
-    """The claimed total against Σ indicator scores plus a budget-execution score."""
+    """The claimed total against Σ indicator scores plus a budget-execution score, when the indicators listed carry the full weight (an excerpt's table may not)."""
     claimed = ctx.record.self_evaluation.score
     found = _weights(ctx)
-    if claimed is None or found is None or found[0] == 100:
+    exec_weight = _exec_weight(ctx)
+    if claimed is None or found is None or found[0] + exec_weight != 100:
         return
-    score, exec_weight = found[1], _exec_weight(ctx)
+    score = found[1]
     low, high = score, score + exec_weight
     rate = _execution(ctx)
     if rate is not None:  # the execution score is known: allow one point for local rounding
@@ -172,6 +174,44 @@ def grade_check(ctx: ReviewContext) -> Iterator[Hit]:
         yield Hit(values, ctx.refs("self_evaluation.grade", "self_evaluation.score"))
 
 
+#: Execution below this rate with every indicator at full marks is flagged (rules.md §8.1 yellow).
+FULL_MARKS_EXECUTION = Decimal(80)
+
+
+@check(
+    "full-marks-low-execution",
+    severity=Severity.WARNING,
+    title="预算执行率低于80%，指标却全部满分",
+    template="{count}个绩效指标全部得满分（{score}/{weight}分），但预算执行率只有{exec_rate}%（执行{spent}万元 ÷ 预算{budget}万元）",
+    suggestion="执行率低于80%时，产出和效益指标通常不能全部完成；请逐项复核得分，或说明资金未执行而目标全部完成的原因",
+    example={
+        "count": 8,
+        "score": Decimal(90),
+        "weight": Decimal(90),
+        "exec_rate": Decimal("62.50"),
+        "spent": Decimal(50),
+        "budget": Decimal(80),
+    },
+)
+def full_marks_low_execution(ctx: ReviewContext) -> Iterator[Hit]:
+    """Every scored indicator at its full weight while execution is below 80 %."""
+    items = [i for i in ctx.record.indicators if i.weight and i.score is not None]
+    rate = _execution(ctx)
+    if len(items) < 3 or rate is None or rate >= FULL_MARKS_EXECUTION:
+        return
+    if all(i.score == i.weight for i in items):
+        budget = ctx.record.budget
+        values = {
+            "count": len(items),
+            "score": sum((i.score or Decimal(0) for i in items), Decimal(0)),
+            "weight": sum((i.weight or Decimal(0) for i in items), Decimal(0)),
+            "exec_rate": rate,
+            "spent": budget.actual.total,
+            "budget": budget.final.total,
+        }
+        yield Hit(values, ctx.ref("budget.actual.total"), key=("score-vs-execution",))
+
+
 @check(
     "score-rate-above-execution",
     severity=Severity.WARNING,
@@ -198,7 +238,7 @@ def score_vs_execution(ctx: ReviewContext) -> Iterator[Hit]:
             "weight": found[0],
             "exec_rate": rate,
         }
-        yield Hit(values, ctx.ref("budget.actual.total"))
+        yield Hit(values, ctx.ref("budget.actual.total"), key=("score-vs-execution",))
 
 
 @check(
@@ -245,3 +285,33 @@ def band_of(actual: str) -> tuple[Decimal, Decimal] | None:
     if "达成" in actual:
         return Decimal("0.8"), Decimal(1)
     return None
+
+
+@check(
+    "full-score-target-missed",
+    severity=Severity.WARNING,
+    title="定量指标未达到目标值却得满分",
+    template="“{name}”年度指标值{target}，实际完成{actual}，未达到目标，却得满分{score}分",
+    suggestion="未达到目标值的定量指标按完成比例计分（实际值 ÷ 指标值 × 分值），并说明偏差原因",
+    example={"name": "培训人次", "target": "≥200人次", "actual": "150人次", "score": Decimal(10)},
+)
+def full_score_target_missed(ctx: ReviewContext) -> Iterator[Hit]:
+    """A higher-is-better quantitative indicator (≥ target) whose actual is below the target, scored at its full weight."""
+    result = ctx.score
+    for item in result.indicators if result is not None else ():
+        if item.kind != "quantitative" or item.claimed is None or item.claimed != item.weight:
+            continue
+        target, actual = item.target.comparable(), item.actual.comparable()
+        higher = item.target.operator in (">=", ">")
+        if not higher or target is None or actual is None or target[1] != actual[1]:
+            continue
+        if actual[0] < target[0]:
+            values = {
+                "name": item.name,
+                "target": item.target.text,
+                "actual": item.actual.text,
+                "score": item.claimed,
+            }
+            yield Hit(
+                values, ctx.ref(f"indicators[{item.index}].score"), key=("indicator", item.index)
+            )

@@ -58,6 +58,18 @@ class Sentence:
                 floor = other.end
         return label_before(self.text, token.start, floor)
 
+    def wide_label(self, token: Token) -> str:
+        """`label`, or when it names nothing (“共”), with the clause before it (no figure between)."""
+        label = self.label(token)
+        start = token.start - len(label)
+        while start > 0 and self.text[start - 1] in "，, ":
+            start -= 1
+        clause = label_before(self.text, start, limit=40)
+        earlier = any(
+            t.kind is Kind.AMOUNT and start - len(clause) <= t.start < start for t in self.tokens
+        )
+        return label if earlier or not clause else f"{clause}，{label}"
+
 
 def text_units(document: Document) -> tuple[TextUnit, ...]:
     """Every text-bearing unit of `document`, in reading order."""

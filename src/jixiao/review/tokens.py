@@ -27,7 +27,9 @@ class Kind(Enum):
 
 
 #: Classifiers of counts (个、人、名 …).
-CLASSIFIERS = "个|人|名|项|家|次|所|辆|件|篇|户|场|期|座|条|批|处|台|套|份|位|支|类|村"
+CLASSIFIERS = "个|人|名|项|家|次|所|辆|件|篇|户|场|期|座|条|批|处|台|套|份|位|支|村"
+_GROUPS = {"个": "things", "家": "things", "所": "things", "项": "things", "条": "things"}
+_GROUPS |= {"人": "people", "名": "people"}
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5}
 _CN_DIGITS |= {"六": 6, "七": 7, "八": 8, "九": 9}
 
@@ -38,7 +40,7 @@ _PATTERN = re.compile(
     r"|(?P<num>(?<![\d.])-?\d[\d,]*(?:\.\d+)?)\s*"
     r"(?:(?P<money>万元|亿元|千元|元|万(?=[，,。；;、）)\s]|$))|(?P<pct>[%％])"
     rf"|(?P<cls>{CLASSIFIERS}))"
-    rf"|(?P<cn>[一二两三四五六七八九十]{{1,3}})\s*(?P<cncls>个|名|项|家|所|类|位|条)"
+    rf"|(?<![第之])(?P<cn>[一二两三四五六七八九十]{{1,3}})\s*(?P<cncls>个|名|项|家|所|条)"
 )
 _OPEN = "（(〔[【《"
 _CLOSE = "）)〕]】》"
@@ -71,6 +73,11 @@ class Token:
             self.day,
             self.nested,
         )
+
+
+def count_group(classifier: str) -> str:
+    """What a classifier counts: ``things`` (个, 家, 所 …), ``people`` (人, 名) or itself."""
+    return _GROUPS.get(classifier, classifier)
 
 
 def chinese_number(text: str) -> int | None:

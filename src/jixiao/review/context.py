@@ -12,6 +12,7 @@ when it is installed, and is None when scoring is unavailable or fails.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -22,8 +23,8 @@ from jixiao.model.document import Document
 from jixiao.model.provenance import Provenance, SourceRef
 from jixiao.model.record import Record
 from jixiao.review.tables import TableView, table_views
-from jixiao.review.text import Sentence, TextUnit, all_sentences, text_units
-from jixiao.review.tokens import Token
+from jixiao.review.text import Sentence, TextPass, TextUnit, compact, text_pass, text_units
+from jixiao.review.tokens import Kind, Token
 
 T = TypeVar("T")
 
@@ -64,18 +65,31 @@ class ReviewContext:
         return text_units(self.document) if self.document is not None else ()
 
     @cached_property
-    def sentences(self) -> tuple[Sentence, ...]:
-        """The document's text cut into sentences (at 。；！？ and line breaks), with tokens."""
-        return tuple(all_sentences(self.units))
+    def compact_texts(self) -> tuple[str, ...]:
+        """Each unit's text without white space (for matching titles and labels)."""
+        return tuple(compact(u.text) for u in self.units)
 
     @cached_property
+    def _text(self) -> TextPass:
+        return text_pass(self.units)
+
+    @property
+    def sentences(self) -> tuple[Sentence, ...]:
+        """The document's text cut into sentences (at 。；！？ and line breaks), with tokens."""
+        return self._text.sentences
+
+    @property
     def unit_tokens(self) -> tuple[tuple[Token, ...], ...]:
-        """The tokens of each unit (spans in the unit's text), from the sentences' tokens."""
-        out: list[list[Token]] = [[] for _ in self.units]
-        for sentence in self.sentences:
-            offset = sentence.ref.start or 0
-            out[sentence.unit].extend(t.shifted(-offset) for t in sentence.tokens)
-        return tuple(tuple(tokens) for tokens in out)
+        """The tokens of each unit (spans in the unit's text)."""
+        return self._text.unit_tokens
+
+    def with_kind(self, kind: Kind) -> tuple[Sentence, ...]:
+        """The sentences holding a token of `kind` (indexed once)."""
+        key = f"with-{kind.value}"
+        if key not in self._shared:
+            self._shared[key] = tuple(s for s in self.sentences if kind in s.kinds)
+        found: tuple[Sentence, ...] = self._shared[key]
+        return found
 
     @cached_property
     def tables(self) -> tuple[TableView, ...]:
@@ -91,8 +105,32 @@ class ReviewContext:
 
     @cached_property
     def full_text(self) -> str:
-        """All the document's text joined, for presence tests."""
+        """All the document's text joined by line breaks, for presence tests and one-scan searches."""
         return "\n".join(unit.text for unit in self.units)
+
+    @cached_property
+    def _offsets(self) -> list[int]:
+        out, position = [], 0
+        for unit in self.units:
+            out.append(position)
+            position += len(unit.text) + 1
+        return out
+
+    def unit_at(self, position: int) -> int:
+        """The unit of `full_text` that holds character `position`."""
+        return bisect_right(self._offsets, position) - 1
+
+    def units_with(self, kind: Kind, at_least: int = 1) -> tuple[int, ...]:
+        """The units holding at least `at_least` tokens of `kind` (indexed once)."""
+        key = f"units-{kind.value}-{at_least}"
+        if key not in self._shared:
+            self._shared[key] = tuple(
+                i
+                for i, tokens in enumerate(self.unit_tokens)
+                if tokens and sum(1 for t in tokens if t.kind is kind) >= at_least
+            )
+        found: tuple[int, ...] = self._shared[key]
+        return found
 
     @cached_property
     def score(self) -> Any:

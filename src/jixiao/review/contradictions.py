@@ -11,6 +11,7 @@ from jixiao.review.finding import Severity
 from jixiao.review.numbers import AMOUNT
 from jixiao.review.registry import Hit, check
 from jixiao.review.text import Sentence
+from jixiao.review.tokens import Kind
 
 _WITHIN_BUDGET = re.compile(
     r"控制在[^。；]{0,8}预算[^。；]{0,4}(?:之内|以内|内)|(?:未|没有|无)超(?:出|过)?(?:年初)?预算"
@@ -32,6 +33,8 @@ def clause(text: str, pattern: re.Pattern[str]) -> str:
 
 
 def _claims(ctx: ReviewContext, pattern: re.Pattern[str]) -> list[Sentence]:
+    if not pattern.search(ctx.full_text):
+        return []
     return [s for s in ctx.sentences if pattern.search(s.text)]
 
 
@@ -45,7 +48,7 @@ def _overrun(ctx: ReviewContext) -> tuple[Decimal, str] | None:
             and budget.actual.total > stage.total
         ):
             return budget.actual.total - stage.total, "支出超过预算"
-    for sentence in ctx.sentences:
+    for sentence in ctx.with_kind(Kind.AMOUNT):
         match = _OVER_STATED.search(sentence.text)
         if match and Decimal(match.group(1).replace(",", "")) > 0:
             return Decimal(match.group(1).replace(",", "")), clause(sentence.text, _OVER_STATED)

@@ -86,7 +86,11 @@ def _is_header(texts: list[str]) -> bool:
 
 
 def data_rows(ctx: ReviewContext, what: str) -> Iterator[Row]:
-    """Rows of money tables (预算 and 决算 columns) whose label starts with `what`."""
+    """Rows of money tables (预算 and 决算 columns) whose label starts with `what` (found once)."""
+    return iter(ctx.shared(f"data-rows-{what}", lambda c: tuple(_data_rows(c, what))))
+
+
+def _data_rows(ctx: ReviewContext, what: str) -> Iterator[Row]:
     for view in ctx.tables:
         for row in under_headers(view, _is_header):
             if key_text(row.label()).startswith(what):
@@ -104,8 +108,8 @@ def table_funds(ctx: ReviewContext, what: str) -> Funds:
 
 
 def _in_sentences(ctx: ReviewContext, pattern: re.Pattern[str], word: str) -> Iterator[Stated]:
-    for sentence in ctx.sentences:
-        if word not in sentence.text or not sentence.has(Kind.PERCENT) or is_rule(sentence.text):
+    for sentence in ctx.with_kind(Kind.PERCENT):
+        if word not in sentence.text or is_rule(sentence.text):
             continue
         for match in pattern.finditer(sentence.text):
             value = Decimal(match[1])

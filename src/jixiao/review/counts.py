@@ -122,7 +122,9 @@ def _following(text: str, token: Token) -> tuple[str, list[str]] | None:
 
 
 def _preceding(text: str, token: Token) -> tuple[str, list[str]] | None:
-    verbs = list(_VERB.finditer(text, 0, token.start))
+    if "、" not in text[max(0, token.start - 200) : token.start]:
+        return None
+    verbs = list(_VERB.finditer(text, max(0, token.start - 300), token.start))
     if not verbs:
         return None
     listed = text[verbs[-1].end() : token.start]
@@ -134,6 +136,8 @@ def _preceding(text: str, token: Token) -> tuple[str, list[str]] | None:
 
 
 def _stated_later(text: str, token: Token) -> tuple[str, list[str]] | None:
+    if not any(word in text for word in ("具体", "分别", "包括")):
+        return None
     named = _NAMED.match(text, token.end)
     if named is None:
         return None
@@ -148,7 +152,8 @@ def _stated_later(text: str, token: Token) -> tuple[str, list[str]] | None:
 
 def listed_counts(ctx: ReviewContext) -> Iterator[Listed]:
     """Every count of bodies that comes with a list of their names."""
-    for index, unit in enumerate(ctx.units):
+    for index in ctx.units_with(Kind.COUNT):
+        unit = ctx.units[index]
         tokens = [t for t in ctx.unit_tokens[index] if t.kind is Kind.COUNT and t.unit in THINGS]
         if not tokens or "、" not in unit.text:
             continue
@@ -214,9 +219,9 @@ def _partition(total: Token, parts: list[Token]) -> bool:
 )
 def count_parts(ctx: ReviewContext) -> Iterator[Hit]:
     """A count followed by 其中 and two or more parts that add up to another number (one part larger than the total, too)."""
-    for index, unit in enumerate(ctx.units):
-        tokens = ctx.unit_tokens[index]
-        if sum(1 for t in tokens if t.kind is Kind.COUNT) < 2 or "其中" not in unit.text:
+    for index in ctx.units_with(Kind.COUNT, 2):
+        unit, tokens = ctx.units[index], ctx.unit_tokens[index]
+        if "其中" not in unit.text:
             continue
         for statement in parts_statements(unit.text, tokens, index, unit.ref, Kind.COUNT):
             parts = [p.token for p in statement.parts]

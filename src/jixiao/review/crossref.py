@@ -50,8 +50,8 @@ def _stage(before: str, tail: str) -> str:
 
 def mentions(ctx: ReviewContext) -> Iterator[Mention]:
     """Every prose statement “基本支出X万元” etc., and the record's values with a source."""
-    for sentence in ctx.sentences:
-        if not sentence.has(Kind.AMOUNT) or not any(n in sentence.text for n in _NAMES):
+    for sentence in ctx.with_kind(Kind.AMOUNT):
+        if not any(n in sentence.text for n in _NAMES):
             continue
         for match in _MENTION.finditer(sentence.text):
             stage = _stage(sentence.text[: match.start()], match.group(2))

@@ -51,10 +51,11 @@ class TitleYear:
 def title_years(ctx: ReviewContext) -> list[TitleYear]:
     """The years the document's titles (and 评价年度 fields) give it, in order."""
     found: list[TitleYear] = []
-    for index, unit in enumerate(ctx.units):
-        dated = any(t.kind in (Kind.YEAR, Kind.DATE) for t in ctx.unit_tokens[index])
-        if not dated and "年度" not in unit.text:
-            continue
+    candidates = set(ctx.units_with(Kind.YEAR)) | set(ctx.units_with(Kind.DATE))
+    if "年度" in ctx.full_text:
+        candidates.update(i for i, u in enumerate(ctx.units) if "年度" in u.text)
+    for index in sorted(candidates):
+        unit = ctx.units[index]
         found.extend(TitleYear(y, t, unit.ref) for y, t in _titles(unit.text))
     return found
 
@@ -67,13 +68,14 @@ def _titles(text: str) -> Iterator[tuple[int, str]]:
         and "关于开展" not in title.group("pre")
     ):
         yield int(title.group("year")), title.group(0).strip().lstrip("《")
-    for match in _BRACKET_YEAR.finditer(text):
+    closes = any(mark in text for mark in ("年度）", "年度)", "年）", "年)"))
+    for match in _BRACKET_YEAR.finditer(text) if closes else ():
         if (
             match.group(0).lstrip().startswith(("报告", "表"))
             or text.strip() == match.group(0).strip()
         ):
             yield int(match.group(1)), match.group(0).strip()
-    for match in _YEAR_FIELD.finditer(text):
+    for match in _YEAR_FIELD.finditer(text) if "年度" in text else ():
         yield int(match.group(1)), match.group(0).strip()
 
 
@@ -123,7 +125,7 @@ class LabelledDate:
 
 def labelled_dates(ctx: ReviewContext) -> Iterator[LabelledDate]:
     """Dates that stand right after a label of publication or of evaluation."""
-    for sentence in ctx.sentences:
+    for sentence in ctx.with_kind(Kind.DATE):
         for token in sentence.of(Kind.DATE):
             before = sentence.text[max(0, token.start - 12) : token.start]
             if _PUBLISHED.search(before) or _EVALUATED.search(before):

@@ -28,6 +28,7 @@ _TERMINAL = '。！？!?；;…”’"）)」』】》:：'
 _TRAILING = " |\t\u3000\xa0"
 _ELLIPSIS = re.compile(r"(?:\.{3,}|…{1,}|。{3,})$")
 _NUMERALS = "一二三四五六七八九十"
+_STARTS = frozenset(_NUMERALS + "（(")
 #: Headings longer than this are numbered sentences, not titles.
 MAX_TITLE = 60
 
@@ -45,7 +46,7 @@ class Heading:
 
 def heading_level(unit: TextUnit) -> tuple[int, int] | None:
     """(level, number) of a heading unit, else None."""
-    if unit.in_table or len(unit.text) > MAX_TITLE:
+    if unit.in_table or len(unit.text) > MAX_TITLE or unit.text.lstrip()[:1] not in _STARTS:
         return None
     match = _HEADING.match(unit.text)
     if match is None:
@@ -82,7 +83,8 @@ def _mark_toc(ctx: ReviewContext, found: list[Heading]) -> list[Heading]:
         repeat = next((j for j in range(i + 1, len(keys)) if keys[j] == key), None)
         if repeat is not None and _no_body_after(ctx, found, i):
             end = max(end, repeat)
-    toc = next((i for i, u in enumerate(ctx.units) if _TOC.match(compact(u.text))), None)
+    texts = ctx.compact_texts
+    toc = next((i for i, t in enumerate(texts) if t.startswith("目") and _TOC.match(t)), None)
     first = next((i for i, h in enumerate(found) if toc is not None and h.unit > toc), None)
     if first is not None:
         last = first
@@ -107,7 +109,7 @@ def is_form(ctx: ReviewContext) -> bool:
 
 
 def _is_form(ctx: ReviewContext) -> bool:
-    head = "".join(compact(u.text) for u in ctx.units[:6])[:300]
+    head = "".join(ctx.compact_texts[:6])[:300]
     if _FORM.search(head) and not re.search(r"报告", head[:80]):
         return True
     cells = sum(len(u.text) for u in ctx.units if u.in_table)

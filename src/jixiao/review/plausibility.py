@@ -130,7 +130,7 @@ def stated_staffing(ctx: ReviewContext) -> Iterator[tuple[int, int, SourceRef]]:
     """(in post, establishment, where) for each head count stated after its establishment in prose."""
     quota: int | None = None
     unit = -1
-    for sentence in ctx.sentences:
+    for sentence in ctx.with_kind(Kind.COUNT):
         if sentence.unit != unit:
             quota, unit = None, sentence.unit
         if not sentence.has(Kind.COUNT):
@@ -153,18 +153,24 @@ def adjustment_threshold(ctx: ReviewContext) -> Decimal:
     return value if isinstance(value, Decimal) else DEFAULT_ADJUSTMENT
 
 
-def _stated(ctx: ReviewContext, stage: str, category: str) -> tuple[Decimal, SourceRef] | None:
-    """The one amount the prose states for (stage, category), else None."""
-    found: dict[Decimal, SourceRef] = {}
-    for sentence in ctx.sentences:
-        if not sentence.has(Kind.AMOUNT) or (
-            "年初" not in sentence.text and "调整" not in sentence.text
-        ):
+def _staged_amounts(
+    ctx: ReviewContext,
+) -> dict[tuple[str | None, str | None], dict[Decimal, SourceRef]]:
+    """(stage, category) → amounts the prose states with them, for sentences naming 年初 or 调整."""
+    found: dict[tuple[str | None, str | None], dict[Decimal, SourceRef]] = {}
+    for sentence in ctx.with_kind(Kind.AMOUNT):
+        if "年初" not in sentence.text and "调整" not in sentence.text:
             continue
         for token in sentence.of(Kind.AMOUNT):
             label = sentence.wide_label(token)
-            if roles.stage(label) == stage and roles.category(label) == category:
-                found.setdefault(token.value, sentence.ref)
+            key = (roles.stage(label), roles.category(label))
+            found.setdefault(key, {}).setdefault(token.value, sentence.ref)
+    return found
+
+
+def _stated(ctx: ReviewContext, stage: str, category: str) -> tuple[Decimal, SourceRef] | None:
+    """The one amount the prose states for (stage, category), else None."""
+    found = ctx.shared("staged-amounts", _staged_amounts).get((stage, category), {})
     return next(iter(found.items())) if len(found) == 1 else None
 
 

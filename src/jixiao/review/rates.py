@@ -169,7 +169,7 @@ def execution_rate(ctx: ReviewContext) -> Iterator[Hit]:
 
 def _with_rate(ctx: ReviewContext, word: str) -> Iterator[Sentence]:
     """Sentences holding a percentage and `word`."""
-    return (s for s in ctx.sentences if word in s.text and s.has(Kind.PERCENT))
+    return (s for s in ctx.with_kind(Kind.PERCENT) if word in s.text)
 
 
 def _neighbours(ctx: ReviewContext, sentence: Sentence) -> list[tuple[Sentence, Token]]:
@@ -198,7 +198,7 @@ def _roles(amounts: list[tuple[Sentence, Token]]) -> tuple[Token, Token] | None:
 
 def stated_rates(ctx: ReviewContext) -> Iterator[tuple[Sentence, Token, str, Token, Token]]:
     """(sentence, rate, name, part, whole) for each stated 使用率/执行率/… with its two amounts."""
-    for sentence in ctx.sentences:
+    for sentence in ctx.with_kind(Kind.PERCENT):
         rates = [t for t in sentence.of(Kind.PERCENT) if _USE_RATE.search(sentence.label(t))]
         if len(rates) != 1 or is_rule(sentence.text):
             continue

@@ -16,15 +16,24 @@ if TYPE_CHECKING:
     from jixiao.extract import Extraction
 
 
-def context_for(source: Extraction | Record | ReviewContext, profile: Any = None) -> ReviewContext:
-    """The review context of an extraction, a bare record, or a ready context."""
+def context_for(
+    source: Extraction | Record | ReviewContext, profile: Any = None, score: Any = None
+) -> ReviewContext:
+    """The review context of an extraction, a bare record, or a ready context.
+
+    `score` is the score stage's result for the record, when the caller has it (the
+    rescoring checks then read it instead of scoring the record again).
+    """
     if isinstance(source, ReviewContext):
-        return source
-    if isinstance(source, Record):
-        return ReviewContext(source, profile=profile or _profile(source))
-    return ReviewContext(
-        source.record, dict(source.provenance), source.document, profile or _profile(source.record)
-    )
+        ctx = source
+    elif isinstance(source, Record):
+        ctx = ReviewContext(source, profile=profile or _profile(source))
+    else:
+        chosen = profile or _profile(source.record)
+        ctx = ReviewContext(source.record, dict(source.provenance), source.document, chosen)
+    if score is not None:
+        ctx.__dict__["score"] = score
+    return ctx
 
 
 def _profile(record: Record) -> Any:
@@ -42,13 +51,15 @@ def review(
     profile: Any = None,
     *,
     checks: tuple[Check, ...] | None = None,
+    score: Any = None,
 ) -> list[Finding]:
     """Every finding of every check, most severe first, then in source order.
 
+    `score` is the score stage's result for the record, when the caller has computed it.
     Hits with the same key state the same defect (the same figures seen in two rows,
     or by two checks): the first is kept and the places of the others are added to it.
     """
-    ctx = context_for(source, profile)
+    ctx = context_for(source, profile, score)
     findings: list[Finding] = []
     seen: dict[tuple[object, ...], int] = {}
     for item in checks if checks is not None else all_checks():

@@ -98,9 +98,9 @@ def parts_short(ctx: ReviewContext) -> Iterator[Hit]:
 )
 def part_exceeds_whole(ctx: ReviewContext) -> Iterator[Hit]:
     """A single 其中 part larger than its total: the total next to it, or the earlier amount (also in brackets) naming the same money at the same stage."""
-    for index, unit in enumerate(ctx.units):
-        tokens = ctx.unit_tokens[index]
-        if "其中" not in unit.text or sum(1 for t in tokens if t.kind is Kind.AMOUNT) < 2:
+    for index in ctx.units_with(Kind.AMOUNT, 2):
+        unit, tokens = ctx.units[index], ctx.unit_tokens[index]
+        if "其中" not in unit.text:
             continue
         for found in parts_of_earlier(unit.text, tokens):
             if found.part.value > found.whole.value:
@@ -136,7 +136,7 @@ def changes(ctx: ReviewContext) -> list[tuple[Sentence, re.Match[str]]]:
 
 def _changes(ctx: ReviewContext) -> list[tuple[Sentence, re.Match[str]]]:
     out: list[tuple[Sentence, re.Match[str]]] = []
-    for sentence in ctx.sentences:
+    for sentence in ctx.with_kind(Kind.AMOUNT):
         if len(sentence.of(Kind.AMOUNT)) < 2 or not _COMPARE.search(sentence.text):
             continue
         text = _PAREN.sub("", sentence.text)

@@ -155,10 +155,8 @@ def _record_funds(ctx: ReviewContext) -> Iterator[SumStatement]:
 
 
 def _prose(ctx: ReviewContext) -> Iterator[SumStatement]:
-    for index, unit in enumerate(ctx.units):
-        tokens = ctx.unit_tokens[index]
-        if sum(1 for t in tokens if t.kind is Kind.AMOUNT) < 2:
-            continue
+    for index in ctx.units_with(Kind.AMOUNT, 2):
+        unit, tokens = ctx.units[index], ctx.unit_tokens[index]
         for statement in parts_statements(unit.text, tokens, index, unit.ref):
             listed = "、".join(f"{p.name}{p.value}万元" for p in statement.parts)
             names = {"label": statement.label, "parts": listed, "count": len(statement.parts)}
@@ -192,7 +190,10 @@ def _numeric(text: str) -> bool:
 def _row_sums(view: TableView) -> Iterator[SumStatement]:
     rows = view.rows
     for r, header in enumerate(rows):
-        groups = _groups([c.key for c in header])
+        keys = view.keys[r] if view.keys else [c.key for c in header]
+        if not any("计" in k for k in keys):
+            continue
+        groups = _groups(keys)
         if not groups:
             continue
         for below in rows[r + 1 :]:
@@ -269,7 +270,9 @@ def _fund_rows(view: TableView) -> Iterator[SumStatement]:
     header: tuple[CellView, ...] | None = None
     rows = view.rows
     for r, cells in enumerate(rows):
-        keys = [c.key for c in cells]
+        keys = view.keys[r] if view.keys else [c.key for c in cells]
+        if header is None and not any("预算" in k or "执行" in k for k in keys):
+            continue
         if sum(1 for k in keys if _STAGE_COLUMN.search(k) and not _NOT_MONEY.search(k)) >= 2:
             header = cells
             continue

@@ -10,18 +10,21 @@ its header row (a blank leading cell); columns are then aligned on the right.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from jixiao.model.document import Cell, Document, Table
 from jixiao.model.provenance import SourceRef
 from jixiao.review.numbers import number, percent
 from jixiao.review.text import compact
 
+_DIGIT = re.compile(r"\d")
 
-@dataclass(frozen=True, slots=True)
-class CellView:
+
+class CellView(NamedTuple):
     """A cell with its compact text, number and percentage computed once."""
 
     cell: Cell
@@ -48,13 +51,16 @@ class TableView:
     block: int
     table: Table
     rows: tuple[tuple[CellView, ...], ...]
+    keys: tuple[list[str], ...] = ()
 
 
 def view_cell(block: int, cell: Cell) -> CellView:
     """Clean one cell."""
     text = cell.text.strip()
-    value = number(text) if text else None
-    rate = percent(text) if text and value is None else None
+    if not text or _DIGIT.search(text) is None:
+        return CellView(cell, block, compact(text), None, None)
+    value = number(text)
+    rate = percent(text) if value is None else None
     return CellView(cell, block, compact(text), value, rate)
 
 
@@ -65,7 +71,7 @@ def table_views(document: Document | None) -> tuple[TableView, ...]:
     out = []
     for block, table in document.tables():
         rows = tuple(tuple(view_cell(block, c) for c in row) for row in table.rows())
-        out.append(TableView(block, table, rows))
+        out.append(TableView(block, table, rows, tuple([c.key for c in row] for row in rows)))
     return tuple(out)
 
 
@@ -129,8 +135,8 @@ def find_index(header: tuple[CellView, ...], test: Callable[[str], bool]) -> int
 def under_headers(view: TableView, is_header: Callable[[list[str]], bool]) -> Iterator[Row]:
     """Data rows, each with the latest header row for which `is_header` holds."""
     header: tuple[CellView, ...] | None = None
-    for cells in view.rows:
-        if is_header(keys(cells)):
+    for cells, texts in zip(view.rows, view.keys or [keys(r) for r in view.rows], strict=True):
+        if is_header(texts):
             header = cells
             continue
         if header is not None and cells:

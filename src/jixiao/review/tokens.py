@@ -9,14 +9,14 @@ with its own expression to find its figures.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from enum import Enum
+from enum import StrEnum
+from typing import NamedTuple
 
 from jixiao.model.money import to_wan
 
 
-class Kind(Enum):
+class Kind(StrEnum):
     """What a token is."""
 
     AMOUNT = "amount"  # a sum of money, value in 万元
@@ -34,21 +34,24 @@ _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四":
 _CN_DIGITS |= {"六": 6, "七": 7, "八": 8, "九": 9}
 
 _PATTERN = re.compile(
-    r"(?P<iso>(?<!\d)(?:19|20)\d{2})[-/.](?P<im>0?[1-9]|1[0-2])[-/.](?P<id>0?[1-9]|[12]\d|3[01])(?!\d)"
-    r"|(?P<year>(?<!\d)(?:19|20)\d{2})\s*年(?P<nd>度)?"
+    r"(?P<iso>(?:19|20)\d{2})[-/.](?P<im>0?[1-9]|1[0-2])[-/.](?P<id>0?[1-9]|[12]\d|3[01])(?!\d)"
+    r"|(?P<year>(?:19|20)\d{2})\s*年(?P<nd>度)?"
     r"(?:\s*(?P<month>1[0-2]|0?[1-9])\s*月(?:\s*(?P<day>3[01]|[12]\d|0?[1-9])\s*日)?)?"
-    r"|(?P<num>(?<![\d.])-?\d[\d,]*(?:\.\d+)?)\s*"
-    r"(?:(?P<money>万元|亿元|千元|元|万(?=[，,。；;、）)\s]|$))|(?P<pct>[%％])"
+    r"|(?P<num>-?\d[\d,]*(?:\.\d+)?)\s*"
+    r"(?:(?P<money>万元|亿元|千元|元|万(?=[，,。；;、）)\s\x00]|$))|(?P<pct>[%％])"
     rf"|(?P<cls>{CLASSIFIERS}))"
-    rf"|(?<![第之])(?P<cn>[一二两三四五六七八九十]{{1,3}})\s*(?P<cncls>个|名|项|家|所|条)"
+    rf"|(?P<cn>[一二两三四五六七八九十]{{1,3}})\s*(?P<cncls>个|名|项|家|所|条)"
 )
 _OPEN = "（(〔[【《"
 _CLOSE = "）)〕]】》"
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """One figure: its kind, value, where it stands in its text, and how it is written."""
+class Token(NamedTuple):
+    """One figure: its kind, value, where it stands in its text, and how it is written.
+
+    A named tuple: millions are made in a large report, and a tuple is the cheapest
+    immutable record to build.
+    """
 
     kind: Kind
     value: Decimal
@@ -117,6 +120,7 @@ def _bracket_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _date(match: re.Match[str], start: int, end: int, text: str) -> Token:
+    """A DATE (year with month) or YEAR token."""
     if match.group("iso"):
         year, month, day = Decimal(match["iso"]), int(match["im"]), int(match["id"])
         return Token(Kind.DATE, year, start, end, text, month=month, day=day)
@@ -127,8 +131,8 @@ def _date(match: re.Match[str], start: int, end: int, text: str) -> Token:
     return Token(Kind.YEAR, year, start, end, text, unit="年度" if match["nd"] else "年")
 
 
-def _token(match: re.Match[str]) -> Token | None:
-    start, end, text = match.start(), match.end(), match.group(0)
+def _token(match: re.Match[str], base: int = 0) -> Token | None:
+    start, end, text = match.start() - base, match.end() - base, match.group(0)
     if match.group("iso") or match.group("year"):
         return _date(match, start, end, text)
     if match.group("cn"):
@@ -149,31 +153,66 @@ def _token(match: re.Match[str]) -> Token | None:
     return Token(Kind.COUNT, value, start, end, text, unit=match["cls"])
 
 
+def _attached(text: str, match: re.Match[str]) -> bool:
+    """True when the figure continues a number (or a 第/之 ordinal) written before it.
+
+    The expression has no look-behind (so the engine can skip to the next figure
+    quickly); what stands before a match is checked here instead.
+    """
+    start = match.start()
+    if not start:
+        return False
+    before = text[start - 1]
+    if match.group("cn"):
+        return before in "第之"
+    return before.isdigit() or (before == "." and match.group("num") is not None)
+
+
+_FIGURE = re.compile(r"[0-9一二两三四五六七八九十]")
+
+
 def tokenize(text: str) -> tuple[Token, ...]:
     """Every figure of `text`, in order; a token inside brackets is marked ``nested``."""
-    tokens = [t for m in _PATTERN.finditer(text) if (t := _token(m)) is not None]
+    if _FIGURE.search(text) is None:
+        return ()
+    return tokenize_all([text])[0]
+
+
+#: Joins texts for one scan; matches no pattern and stops every figure.
+SEPARATOR = "\x00"
+
+
+def tokenize_all(texts: list[str]) -> list[tuple[Token, ...]]:
+    """The tokens of each text, found by one scan over all of them (spans in each text)."""
+    joined = SEPARATOR.join(texts)
+    starts, position = [], 0
+    for text in texts:
+        starts.append(position)
+        position += len(text) + 1
+    found: list[list[Token]] = [[] for _ in texts]
+    index, last = 0, len(texts) - 1
+    for match in _PATTERN.finditer(joined):
+        if _attached(joined, match):
+            continue
+        while index < last and starts[index + 1] <= match.start():
+            index += 1
+        token = _token(match, starts[index])
+        if token is not None:
+            found[index].append(token)
+    return [_mark_nested(texts[i], tokens) for i, tokens in enumerate(found)]
+
+
+def _mark_nested(text: str, tokens: list[Token]) -> tuple[Token, ...]:
     if not tokens or not any(ch in text for ch in _OPEN):
         return tuple(tokens)
     spans = _bracket_spans(text)
-    out = []
-    for token in tokens:
-        inside = any(a < token.start and token.end <= b for a, b in spans)
-        out.append(token if not inside else _nested(token))
-    return tuple(out)
+    return tuple(
+        _nested(t) if any(a < t.start and t.end <= b for a, b in spans) else t for t in tokens
+    )
 
 
 def _nested(token: Token) -> Token:
-    return Token(
-        token.kind,
-        token.value,
-        token.start,
-        token.end,
-        token.text,
-        token.unit,
-        token.month,
-        token.day,
-        True,
-    )
+    return token._replace(nested=True)
 
 
 #: Marks that end the label of a figure (looking back from it).

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from jixiao.extract.context import Context
 from jixiao.extract.facts import Facts
@@ -13,7 +14,8 @@ from jixiao.model.provenance import SourceRef
 _TOTAL_ROW = re.compile(r"^(?:总分|总得分|自评得分|自评总分|综合得分|评价得分|得分合计|合计得分)")
 _SCORE = re.compile(
     r"(?:自评|评价|考评|综合|总)(?:得分|总分|分数|结果|评分|得分合计)(?:为|是|：|:)?\s*(\d{1,3}(?:\.\d{1,2})?)\s*分"
-    r"|(?:自评|评价)(?:为|是)?\s*(\d{1,3}(?:\.\d{1,2})?)\s*分")
+    r"|(?:自评|评价)(?:为|是)?\s*(\d{1,3}(?:\.\d{1,2})?)\s*分"
+    r"|(?:自评总分|自评得分)(?:[（(]分[)）])?[:：]?\s*(\d{1,3}(?:\.\d{1,2})?)(?![\d.])")
 _GRADE = re.compile(
     r"(?:等级|等次|评价结果|评定结果|自评结果|结论)(?:为|是|评定为|：|:)?\s*[“\"「『]?\s*"
     r"(优秀|良好|合格|不合格|较差|中等|优|良|中|差)(?![^”\"」』]{0,3}[的地])")
@@ -36,13 +38,30 @@ def _from_tables(ctx: Context, facts: Facts) -> None:
             facts.propose("self_evaluation.score", value, 30, ref)
 
 
+_SCORE_LABEL = re.compile(r"^(?:自评总分|自评得分|综合得分|自评分数)(?:[（(]分[)）])?[:：]?$")
+
+
+def _from_labels(ctx: Context, facts: Facts) -> None:
+    """A ``自评总分（分） | 96.5`` pair of cells anywhere in a form."""
+    for index, table, _ in ctx.tables:
+        for row in rows_of(table):
+            cells = [c for c in dict.fromkeys(row) if c is not None]
+            for label, value in pairwise(cells):
+                number = cell_number(value.text)
+                if _SCORE_LABEL.match(clean(label.text)) and number is not None and number <= 100:
+                    ref = SourceRef(index, value.position, value.text, row=value.row, col=value.col)
+                    facts.propose("self_evaluation.score", number, 30, ref)
+
+
 def _from_prose(ctx: Context, facts: Facts) -> None:
-    for unit in ctx.prose():
-        match = _SCORE.search(unit.text)
+    texts = [(u.text, u, 20) for u in ctx.prose()] + [(t, u, 18) for t, u in ctx.broken_lines()]
+    for text, unit, priority in texts:
+        match = _SCORE.search(text)
         if match:
-            value = cell_number(match.group(1) or match.group(2))
+            value = cell_number(next(g for g in match.groups() if g))
             if value is not None and value <= 100:
-                facts.propose("self_evaluation.score", value, 20, unit.ref)
+                facts.propose("self_evaluation.score", value, priority, unit.ref)
+    for unit in ctx.prose():
         grade = _GRADE.search(unit.text)
         if grade:
             word = grade.group(1)
@@ -52,4 +71,5 @@ def _from_prose(ctx: Context, facts: Facts) -> None:
 def extract(ctx: Context, facts: Facts) -> None:
     """Propose the claimed total score and grade."""
     _from_tables(ctx, facts)
+    _from_labels(ctx, facts)
     _from_prose(ctx, facts)

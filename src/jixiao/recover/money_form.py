@@ -20,7 +20,7 @@ _LABEL_MAX = 30
 
 def find(stream: Stream, pos: int) -> Candidate | None:
     """The first money header from `pos` on that a fund row follows."""
-    for header in money_headers(stream.compact, pos):
+    for header in money_headers(stream.compact, pos, stream.boundaries):
         after = stream.after(header.end)
         if after and FUND_ROW.match(after[0].text.strip()) and len(after[0].text) <= _LABEL_MAX:
             return Candidate(header.start, lambda h=header: parse(stream, h))  # type: ignore[misc]
@@ -67,7 +67,7 @@ def parse(stream: Stream, header: Header) -> Grid | None:
     i = 0
     while i < len(tokens) and FUND_ROW.match(tokens[i].text.strip()) and len(tokens[i].text) <= _LABEL_MAX:
         cells, i = _row(tokens, i, width, texts)
-        rows.append(cells)
+        rows.append(cells + [GridCell("")] * (width + 1 - len(cells)))
     if len(rows) < 2:
         return None
     consumed = [t for row in rows for c in row for t in c.tokens]

@@ -35,7 +35,7 @@ class _Item:
 
 def find(stream: Stream, pos: int) -> Candidate | None:
     """The first header (一级/二级/三级指标, 得分) without a weight column, followed by items."""
-    for header in indicator_headers(stream.compact, pos):
+    for header in indicator_headers(stream.compact, pos, stream.boundaries):
         if "weight" in header.roles or "target" in header.roles:
             continue
         if len(_items(stream.compact, header.end)) >= _MIN_ITEMS:

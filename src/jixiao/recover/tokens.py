@@ -34,6 +34,8 @@ class Token:
     cell: bool = False
     #: True for run-together digits whose figures cannot be told apart (``901010010``).
     blob: bool = False
+    #: True for pieces cut out of run-together text (an operator or unit may have no column).
+    filler: bool = False
     #: Further pieces of the source glued to this token (a word broken over two lines).
     extra: tuple[Token, ...] = ()
 
@@ -118,6 +120,9 @@ class Stream:
         self.compact = "".join(parts)
         self.owner = owner
         self.offset = offset
+        #: Compact positions where a token begins (and the end): the cell boundaries left.
+        self.boundaries = frozenset(
+            [p for p in range(1, len(owner)) if owner[p] != owner[p - 1]] + [0, len(owner)])
 
     def at_token_start(self, pos: int) -> bool:
         """True when compact position `pos` is the first character of a token."""

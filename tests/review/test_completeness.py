@@ -7,14 +7,14 @@ import pytest
 from .familycases import Case, assert_family, fires, silent
 from .helpers import run, table
 
-OUTLINE = "一、部门概况\n本部门编制数36人，在职人数36人，负责全区人大会议的组织工作。\n"
+OUTLINE = "一、部门概况\n本部门编制数28人，在职人数27人，负责全县档案的收集和保管工作。\n"
 WHOLE = (
     OUTLINE
     + "二、部门整体支出情况\n全年支出320.00万元，全部用于机关运转和会议保障。\n"
     + "三、绩效目标完成情况\n各项会议均按计划召开，代表活动按期开展。\n"
 )
 EXCERPT = OUTLINE + "二、部门整体支出情况\n全年支出320.00万元，全部用于机关运"
-ENDING = "二、存在的问题\n预算执行进度较慢，资金集中在下半年支出。\n三、改进措施\n加强预算执行的监督和管理，按进度支出。\n"
+ENDING = "二、存在的问题\n部分项目资金下达较晚，支出集中在第四季度。\n三、改进措施\n加强预算执行的监督和管理，按进度支出。\n"
 
 BAD: dict[str, Case] = {
     "section-empty": ("一、部门概况\n（一）部门整体支出规模\n（二）绩效目标\n" + ENDING, None),

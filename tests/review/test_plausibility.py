@@ -10,9 +10,9 @@ from .familycases import Case, assert_family, fires, silent
 from .helpers import run
 
 BAD: dict[str, Case] = {
-    "execution-rate-low": ("", {"projects": [{"name": "会议经费", "budget": 35, "actual": 16.93}]}),
+    "execution-rate-low": ("", {"projects": [{"name": "会议经费", "budget": 40, "actual": 18.20}]}),
     "spending-over-budget": ("", {"budget": {"final": {"total": 950}, "actual": {"total": 1000}}}),
-    "staff-over-establishment": ("", {"staffing": {"authorized": 42, "actual": 43}}),
+    "staff-over-establishment": ("", {"staffing": {"authorized": 30, "actual": 31}}),
     "budget-adjusted-far": (
         "",
         {
@@ -25,7 +25,7 @@ BAD: dict[str, Case] = {
     ),
 }
 GOOD: dict[str, Case] = {
-    "execution-rate-low": ("", {"projects": [{"name": "会议经费", "budget": 35, "actual": 34}]}),
+    "execution-rate-low": ("", {"projects": [{"name": "会议经费", "budget": 40, "actual": 38}]}),
     "spending-over-budget": ("", {"budget": {"final": {"total": 1000}, "actual": {"total": 990}}}),
     "staff-over-establishment": ("", {"staffing": {"authorized": 44, "actual": 42}}),
     "budget-adjusted-far": (

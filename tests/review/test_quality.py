@@ -8,7 +8,7 @@ from .familycases import Case, assert_family, fires, silent
 
 
 def one(**fields: str) -> dict[str, object]:
-    return {"indicators": [{"name": "人大会议次数", "level2": "数量指标", **fields}]}
+    return {"indicators": [{"name": "会议召开次数", "level2": "数量指标", **fields}]}
 
 
 BAD: dict[str, Case] = {

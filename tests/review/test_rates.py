@@ -12,7 +12,7 @@ STAFF = table(
 )
 EXEC = table(
     ["", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
-    ["年度资金总额", "962.51", "982.60", "982.21", "10", "{rate}", "10"],
+    ["年度资金总额", "460.00", "480.00", "470.40", "10", "{rate}", "10"],
 )
 BASIC = table(
     ["经费控制情况（万元）", "2022年决算数", "2023年预算数", "2023年决算数"],
@@ -30,7 +30,7 @@ BAD: dict[str, Case] = {
 }
 GOOD: dict[str, Case] = {
     "staff-control-rate-mismatch": (STAFF.format(rate="166.67%"), None),
-    "execution-rate-mismatch": (EXEC.format(rate="99.96%"), None),
+    "execution-rate-mismatch": (EXEC.format(rate="98.00%"), None),
     "stated-rate-mismatch": ("项目资金收入820万元，专项资金633.5万元，使用率达77%。", None),
     "public-funds-control-rate-mismatch": (BASIC + "\n公用经费控制率为75%。", None),
     "three-public-control-rate-mismatch": (BASIC + "\n“三公”经费控制率为75%。", None),
@@ -53,7 +53,7 @@ def test_silent(code: str) -> None:
 
 
 def test_prose_staff_rate_uses_record() -> None:
-    case: Case = ("在职人员控制率为100%。", {"staffing": {"authorized": 42, "actual": 43}})
+    case: Case = ("在职人员控制率为100%。", {"staffing": {"authorized": 30, "actual": 31}})
     assert fires("staff-control-rate-mismatch", case)
 
 

@@ -43,7 +43,7 @@ def _body(ctx: ReviewContext, items: tuple[Heading, ...], i: int) -> str | None:
     title="章节内容为空或过于简略",
     template="章节“{title}”下只有{length}个字",
     suggestion="按提纲要求补写该部分内容",
-    example={"title": "（二）部门整体支出规模、使用方向和主要内容、涉及范围等。", "length": 0},
+    example={"title": "（二）项目资金使用情况", "length": 0},
 )
 def empty_sections(ctx: ReviewContext) -> Iterator[Hit]:
     """A level-1 or level-2 heading whose body (up to the next heading of its level) is nearly empty.
@@ -132,7 +132,7 @@ def missing_in_excerpt(ctx: ReviewContext) -> Iterator[Hit]:
     title="绩效指标只有目标值、没有实际完成值",
     template="{missing}个绩效指标（共{count}个）填了指标值但没有实际完成值，如“{example}”",
     suggestion="逐项填写实际完成值，自评须对照年度指标值说明完成情况",
-    example={"missing": 19, "count": 19, "example": "人大会议次数"},
+    example={"missing": 12, "count": 12, "example": "培训场次"},
 )
 def actual_missing(ctx: ReviewContext) -> Iterator[Hit]:
     """Indicators with a target and no actual value."""
@@ -173,7 +173,7 @@ def deviation_missing(ctx: ReviewContext) -> Iterator[Hit]:
     title="预算执行率低于90%但未说明原因",
     template="预算执行率{rate}%（执行{spent}万元 ÷ 预算{budget}万元）低于90%，报告未说明原因",
     suggestion="执行率低于90%须说明原因及改进措施",
-    example={"rate": Decimal("85.63"), "spent": Decimal(236), "budget": Decimal("275.61")},
+    example={"rate": Decimal("85.50"), "spent": Decimal(171), "budget": Decimal(200)},
 )
 def low_execution(ctx: ReviewContext) -> Iterator[Hit]:
     """Execution below 90 % with no sentence about 执行 giving a reason."""

@@ -62,9 +62,9 @@ def _overrun(ctx: ReviewContext) -> tuple[Decimal, str] | None:
     template="文中称“{claim}”，但报告显示超出预算{over}万元（{evidence}）",
     suggestion="删除或改正与数据不符的表述，并说明超预算的原因",
     example={
-        "claim": "全年整体部门支出严格控制在年初预算范围之内",
-        "over": Decimal("176.59"),
-        "evidence": "决算基本支出比年初预算批复超出176.59万元",
+        "claim": "全年支出控制在预算范围之内",
+        "over": Decimal("42.30"),
+        "evidence": "决算基本支出比年初预算超出42.30万元",
     },
 )
 def within_budget(ctx: ReviewContext) -> Iterator[Hit]:
@@ -117,8 +117,8 @@ def no_overstaffing(ctx: ReviewContext) -> Iterator[Hit]:
     suggestion="改正表述，并说明未执行资金的去向（结转、结余或收回）",
     example={
         "claim": "项目资金已全部使用完毕",
-        "spent": Decimal("236"),
-        "budget": Decimal("275.61"),
+        "spent": Decimal(171),
+        "budget": Decimal(200),
     },
 )
 def all_spent(ctx: ReviewContext) -> Iterator[Hit]:

@@ -80,9 +80,9 @@ def _field(ctx: ReviewContext, path: str) -> Decimal | None:
     example={
         "name": "项目支出",
         "stage": "全年预算",
-        "where": "项目支出预算236万元（line 47）、项目支出275.61万元（表格第6行第7列（line 117））",
-        "first": Decimal(236),
-        "second": Decimal("275.61"),
+        "where": "项目支出预算180万元（line 47）、项目支出205.40万元（表格第6行第7列（line 117））",
+        "first": Decimal(180),
+        "second": Decimal("205.40"),
     },
 )
 def stated_differently(ctx: ReviewContext) -> Iterator[Hit]:

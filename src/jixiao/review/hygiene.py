@@ -31,7 +31,7 @@ def valid_id(text: str) -> bool:
     title="公开文本中含个人手机号码",
     template="文中出现手机号码{number}，报告将对外公开",
     suggestion="公开版本中删除个人手机号码，改用单位办公电话",
-    example={"number": "136****6939"},
+    example={"number": "139****0000"},
 )
 def mobile_numbers(ctx: ReviewContext) -> Iterator[Hit]:
     """A mobile number (1[3-9] and 9 more digits) anywhere in the text."""

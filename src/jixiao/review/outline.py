@@ -5,8 +5,9 @@
 * A form (自评表, 评分表, 得分表) has no narrative sections: its problems stand in the
   偏差原因 column, so section checks do not apply to it.
 * A document is evidently partial when its text stops in mid-sentence (or with an
-  ellipsis), or when its numbered outline stops before a third section: an excerpt
-  copied from a web page, not a whole report.
+  ellipsis, or after a 、 or an opening bracket), or when its numbered outline stops
+  before a third section: an excerpt copied from a web page, not a whole report. A
+  form may end on a short field (填报人：某某), which is not a cut.
 """
 
 from __future__ import annotations
@@ -26,6 +27,9 @@ _TOC = re.compile(r"^目\s*录")
 _FORM = re.compile(r"(?:自评|评价|评分|得分|基础数据|目标)表")
 _TERMINAL = '。！？!?；;…”’"）)」』】》:：'
 _TRAILING = " |\t\u3000\xa0"
+_OPEN_END = frozenset("、，,（(《“‘")
+#: A form may end on a short field (“填报人：某某”); a longer last text cut mid-sentence is an excerpt.
+_FORM_FIELD = 30
 _ELLIPSIS = re.compile(r"(?:\.{3,}|…{1,}|。{3,})$")
 _NUMERALS = "一二三四五六七八九十"
 _STARTS = frozenset(_NUMERALS + "（(")
@@ -122,11 +126,18 @@ def is_partial(ctx: ReviewContext) -> bool:
     return ctx.shared("is-partial", _is_partial)
 
 
+def _form_field(ctx: ReviewContext, last: str) -> bool:
+    """True when a form ends on a short filled field (“填报人：某某”, “填报日期：2024年6月30日”)."""
+    return len(last) <= _FORM_FIELD and ("：" in last or ":" in last) and is_form(ctx)
+
+
 def _is_partial(ctx: ReviewContext) -> bool:
     if not ctx.units:
         return False
     last = ctx.units[-1].text.rstrip(_TRAILING)
-    if not last or _ELLIPSIS.search(last) or last[-1] not in _TERMINAL:
+    if not last or _ELLIPSIS.search(last) or last[-1] in _OPEN_END:
+        return True
+    if last[-1] not in _TERMINAL and not _form_field(ctx, last):
         return True
     numbers = [h.number for h in headings(ctx) if h.level == 1 and not h.toc]
     return not is_form(ctx) and max(numbers, default=0) < 3

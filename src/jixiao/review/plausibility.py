@@ -36,10 +36,10 @@ def execution_pairs(ctx: ReviewContext) -> Iterator[tuple[str, Decimal, Decimal,
     template="{what}预算{budget}万元，执行{spent}万元，执行率{rate}%，低于80%",
     suggestion="说明执行率偏低的原因（如资金下达晚、项目未完工），并提出改进措施",
     example={
-        "what": "项目“人大常委会议经费”",
-        "budget": Decimal(35),
-        "spent": Decimal("16.93"),
-        "rate": Decimal("48.37"),
+        "what": "项目“档案数字化经费”",
+        "budget": Decimal(40),
+        "spent": Decimal("18.20"),
+        "rate": Decimal("45.50"),
     },
 )
 def execution_low(ctx: ReviewContext) -> Iterator[Hit]:
@@ -86,7 +86,7 @@ def over_budget(ctx: ReviewContext) -> Iterator[Hit]:
     example={"staff": 43, "quota": 42, "over": 1},
 )
 def over_establishment(ctx: ReviewContext) -> Iterator[Hit]:
-    """More people in post than the approved establishment: in the record, or stated in prose (“核定编制38人……在职在编实有人员48人”)."""
+    """More people in post than the approved establishment: in the record, or stated in prose (“核定编制30人……在职在编实有人员36人”)."""
     staffing = ctx.record.staffing
     if (
         staffing.authorized is not None

@@ -5,7 +5,7 @@ only units with two or more figures are looked at, and the text between figures 
 read only where a figure could start a statement.
 
 * A parts statement is a total followed by 其中 or a colon and its parts: written name
-  first (“工资福利支出719.29万元、商品和服务支出154.91万元”) or amount first (“30万元用于
+  first (“工资福利支出500.10万元、商品和服务支出80.20万元”) or amount first (“30万元用于
   预算编制；29.99万元用于审计”); a name may hold brackets (因公出国（境）费).
 * A 其中 part whose total is not next to it is matched by role with an earlier amount
   of the same paragraph that names the same category of money at the same stage.

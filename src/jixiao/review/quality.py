@@ -22,7 +22,7 @@ _BARE_NUMBER = re.compile(r"^[<>≤≥=＝﹦]?\s*\d+(?:\.\d+)?$")
     title="绩效指标没有指标值",
     template="绩效指标“{name}”没有填写年度指标值",
     suggestion="为每个绩效指标设定明确的年度指标值",
-    example={"name": "代表培训"},
+    example={"name": "业务培训"},
 )
 def target_missing(ctx: ReviewContext) -> Iterator[Hit]:
     """An indicator row with a name and other values (分值, 得分 or 实际值) and no target, in a table that has a target column."""
@@ -65,7 +65,7 @@ def not_quantified(ctx: ReviewContext) -> Iterator[Hit]:
     title="指标值缺少计量单位",
     template="“{name}”的指标值“{target}”只有数字，没有计量单位",
     suggestion="在指标值后写明计量单位（次、个、%、万元等）",
-    example={"name": "人大会议次数", "target": "≥20"},
+    example={"name": "会议召开次数", "target": "≥20"},
 )
 def unit_missing(ctx: ReviewContext) -> Iterator[Hit]:
     """A target that is a bare number (the name gives no unit either)."""

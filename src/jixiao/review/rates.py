@@ -56,7 +56,7 @@ def _staff_row(row: Row) -> Iterator[tuple[Decimal, Decimal, Decimal, SourceRef]
     title="在职人员控制率与在职人数、编制数不符",
     template="在职人员控制率填报为{stated}%，但在职人数{staff}人 ÷ 编制数{quota}人 = {computed}%",
     suggestion="在职人员控制率 = 在职人数 ÷ 编制数 × 100%，请重新计算",
-    example={"stated": Decimal(60), "staff": 35, "quota": 21, "computed": Decimal("166.67")},
+    example={"stated": Decimal(80), "staff": 30, "quota": 25, "computed": Decimal("120.00")},
 )
 def staff_control_rate(ctx: ReviewContext) -> Iterator[Hit]:
     """The stated 在职人员控制率 (table or prose) against 在职 ÷ 编制."""
@@ -128,11 +128,11 @@ def _execution_row(ctx: ReviewContext) -> Iterator[Hit]:
     template="预算执行率填报为{stated}%，但全年执行数{spent}万元 ÷ {budget_name}{budget}万元 = {computed}%",
     suggestion="预算执行率 = 全年执行数 ÷ 全年预算数（调整后）× 100%，请重新计算",
     example={
-        "stated": Decimal("99.96"),
-        "spent": Decimal("950.00"),
+        "stated": Decimal("98.00"),
+        "spent": Decimal("450.00"),
         "budget_name": "全年预算数",
-        "budget": Decimal("982.60"),
-        "computed": Decimal("96.68"),
+        "budget": Decimal("480.00"),
+        "computed": Decimal("93.75"),
     },
 )
 def execution_rate(ctx: ReviewContext) -> Iterator[Hit]:
@@ -219,10 +219,10 @@ def stated_rates(ctx: ReviewContext) -> Iterator[tuple[Sentence, Token, str, Tok
         "name": "使用率",
         "stated": Decimal(95),
         "part_label": "专项资金",
-        "part": Decimal("824.21"),
+        "part": Decimal("633.50"),
         "whole_label": "项目资金收入",
-        "whole": Decimal(1013),
-        "computed": Decimal("81.36"),
+        "whole": Decimal(820),
+        "computed": Decimal("77.26"),
     },
 )
 def stated_rate(ctx: ReviewContext) -> Iterator[Hit]:

@@ -29,7 +29,7 @@ _CATEGORIES: tuple[tuple[str, re.Pattern[str]], ...] = (
 _DENOMINATOR_END = re.compile(r"(?:预算|计划|批复|下达|安排)(?:资金|金额)?(?:数|额)?$")
 _RULE = re.compile(
     r"[≤≥<>＜＞]|不(?:低|高|少|超)于|不超过|为标准|为满分|计\s*\d+(?:\.\d+)?\s*分|得满分|"
-    r"扣\s*\d+(?:\.\d+)?\s*分|每(?:低|高|少|超|增加|减少)"
+    r"扣\s*\d+(?:\.\d+)?\s*分|每(?:低|高|少|超|增加|减少)|未达到|未达|[需须应]说明"
 )
 _NUMERATOR = re.compile(r"决算|执行|实际|完成|使用|支付|拨付|支出")
 _DENOMINATOR = re.compile(r"预算|年初|计划|批复|下达|安排|收入|可用")

@@ -29,7 +29,7 @@ def _score_header(texts: list[str]) -> bool:
     title="得分超过分值",
     template="“{name}”得分{score}超过其分值{weight}",
     suggestion="得分不得超过该项分值，请核对得分与分值",
-    example={"name": "年度资金总额", "score": Decimal(98), "weight": Decimal(10)},
+    example={"name": "年度资金总额", "score": Decimal(95), "weight": Decimal(10)},
 )
 def above_weight(ctx: ReviewContext) -> Iterator[Hit]:
     """Indicator scores above their weights, in the record and in any 分值/得分 table."""
@@ -85,26 +85,61 @@ def _weights(ctx: ReviewContext) -> tuple[Decimal, Decimal] | None:
 
 
 def _exec_weight(ctx: ReviewContext) -> Decimal:
+    """The budget-execution weight the form states, else the profile's (10 by default)."""
+    stated = ctx.record.budget_execution.weight
+    if stated is not None:
+        return stated
     value = getattr(ctx.profile, "budget_execution_weight", None)
     return value if isinstance(value, Decimal) else Decimal(10)
+
+
+_TOTAL_ROW = re.compile(r"^(?:合计|总计|总分|分值合计)$")
+_WEIGHT_HEADER = re.compile(r"分值|权重")
+_STATED_POINTS = re.compile(r"绩效指标[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[）)]")
+
+
+def stated_total(ctx: ReviewContext) -> tuple[Decimal, str] | None:
+    """The total weight the form itself states: a 合计 row of an indicator table, or “绩效指标（90分）”."""
+    for view in ctx.tables:
+        weighted = False
+        for cells, keys in zip(view.rows, view.keys, strict=True):
+            weighted = weighted or any(_WEIGHT_HEADER.search(k) for k in keys)
+            label = next((k for k in keys if k), "")
+            numbers = [c.value for c in cells if c.value is not None]
+            if weighted and _TOTAL_ROW.match(label) and len(numbers) == 1:
+                return numbers[0], f"表中“{label}”行"
+    for unit in ctx.units:
+        match = _STATED_POINTS.search(unit.text) if "分" in unit.text else None
+        if match:
+            return Decimal(match.group(1)), f"“{match.group(0)}”"
+    return None
 
 
 @check(
     "weights-total-mismatch",
     severity=Severity.WARNING,
-    title="指标分值合计与满分不符",
-    template="各指标分值合计{sum}分，加预算执行率分值{exec_weight}分为{total}分，不等于100分",
-    suggestion="调整指标分值，使指标分值与预算执行率分值合计为100分",
-    example={"sum": Decimal(85), "exec_weight": Decimal(10), "total": Decimal(95)},
+    title="指标分值合计与满分（或表中所写合计）不符",
+    template="各指标分值合计{sum}分，加预算执行率分值{exec_weight}分为{total}分，不等于{expected}分（{basis}）",
+    suggestion="调整指标分值，使指标分值与预算执行率分值之和等于满分，并与表中合计一致",
+    example={
+        "sum": Decimal(85),
+        "exec_weight": Decimal(10),
+        "total": Decimal(95),
+        "expected": Decimal(100),
+        "basis": "满分",
+    },
 )
 def weights_total(ctx: ReviewContext) -> Iterator[Hit]:
-    """Indicator weights plus the execution weight against 100 (or indicators alone = 100); not on an excerpt, whose table may be cut off."""
+    """Indicator weights (plus the execution weight) against the total the form states (its 合计 row, “绩效指标（90分）”), else against 100; not on an excerpt, whose table may be cut off."""
     found = _weights(ctx)
     if found is None or (ctx.document is not None and is_partial(ctx)):
         return
     weight, exec_weight = found[0], _exec_weight(ctx)
-    if weight + exec_weight != 100 and weight != 100:
-        yield Hit({"sum": weight, "exec_weight": exec_weight, "total": weight + exec_weight})
+    stated = stated_total(ctx)
+    expected, basis = stated if stated is not None else (Decimal(100), "满分")
+    if expected not in (weight, weight + exec_weight):
+        values = {"sum": weight, "exec_weight": exec_weight, "total": weight + exec_weight}
+        yield Hit({**values, "expected": expected, "basis": basis})
 
 
 def _execution(ctx: ReviewContext) -> Decimal | None:

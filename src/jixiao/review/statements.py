@@ -70,10 +70,10 @@ def parts_exceed(ctx: ReviewContext) -> Iterator[Hit]:
     template="文中总数{total}万元，其中所列分项（{parts}）之和为{sum}万元，比总数少{gap}万元",
     suggestion="核对分项是否列全、金额是否准确；只列部分分项时请写明“其他”",
     example={
-        "total": Decimal("971.21"),
-        "parts": "工资福利支出719.29万元、商品和服务支出154.91万元、对个人和家庭的补助14.51万元、资本性支出9.12万元",
-        "sum": Decimal("897.83"),
-        "gap": Decimal("73.38"),
+        "total": Decimal("640.00"),
+        "parts": "工资福利支出500.10万元、商品和服务支出80.20万元、对个人和家庭的补助10.30万元",
+        "sum": Decimal("590.60"),
+        "gap": Decimal("49.40"),
     },
 )
 def parts_short(ctx: ReviewContext) -> Iterator[Hit]:
@@ -164,12 +164,12 @@ def _figures(match: re.Match[str]) -> dict[str, Decimal | str]:
     template="文中称{current}万元比{base}{previous}万元{direction}{diff}万元，但两数实际相差{actual}万元",
     suggestion="按两个年度的数字重新计算增减额，并同步更正增减幅度",
     example={
-        "current": Decimal("1304.57"),
-        "previous": Decimal("1326.27"),
+        "current": Decimal("812.40"),
+        "previous": Decimal("830.90"),
         "base": "上年",
         "direction": "减少",
-        "diff": Decimal("21.76"),
-        "actual": Decimal("21.70"),
+        "diff": Decimal("18.90"),
+        "actual": Decimal("18.50"),
     },
 )
 def change_amount(ctx: ReviewContext) -> Iterator[Hit]:
@@ -227,10 +227,10 @@ def change_direction(ctx: ReviewContext) -> Iterator[Hit]:
     template="文中增减幅度{percent}%，但按{diff}万元 ÷ 基数{base}万元计算应为{computed}%",
     suggestion="增减幅度 = 增减额 ÷ 上年（或预算）数 × 100%，请重新计算",
     example={
-        "percent": Decimal("2.5"),
-        "diff": Decimal("2.23"),
-        "base": Decimal("161.80"),
-        "computed": Decimal("1.38"),
+        "percent": Decimal("3.5"),
+        "diff": Decimal("4.10"),
+        "base": Decimal("160.00"),
+        "computed": Decimal("2.56"),
     },
 )
 def change_percent(ctx: ReviewContext) -> Iterator[Hit]:

@@ -31,6 +31,7 @@ _FUND_PART = re.compile(
     r"一般公共预算|政府性基金|社会投入|银行贷款)"
 )
 _STAGE_COLUMN = re.compile(r"预算|执行数|决算|支出数")
+_SPENT = re.compile(r"执行|决算|支出")
 _NOT_MONEY = re.compile(r"率|分值|权重|得分|原因|说明")
 
 
@@ -150,7 +151,7 @@ def _record_funds(ctx: ReviewContext) -> Iterator[SumStatement]:
             continue
         values = tuple(p for p in parts if p is not None)
         paths = [f"budget.{stage}.total", *(f"funds.{s}.{stage}" for s in _FUND_SOURCES)]
-        names = {"row": "年度资金总额", "column": label}
+        names = {"row": "年度资金总额", "column": label, "stage": stage}
         yield SumStatement("funds", total, values, ctx.refs(*paths), names)
 
 
@@ -302,5 +303,8 @@ def _fund_columns(
         values = tuple(c.value for c in cells if c is not None and c.value is not None)
         if total is None or total.value is None or not values:
             continue
-        names = {"row": label, "column": head.key}
+        stage = (
+            "initial" if "年初" in head.key else "actual" if _SPENT.search(head.key) else "final"
+        )
+        names = {"row": label, "column": head.key, "stage": stage}
         yield SumStatement("funds", total.value, values, (total.ref(),), names)

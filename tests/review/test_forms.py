@@ -64,3 +64,15 @@ def test_execution_score_allows_rounding_and_leaves_scores_above_weight_to_their
     assert silent("execution-row-score-mismatch", rounded)
     above = ("", {"budget_execution": {"weight": 10, "rate": 99, "score": 98}})
     assert run("execution-row-score-mismatch", *above) == []
+
+
+def test_an_instruction_that_labels_a_filled_answer_is_not_left_in_place() -> None:
+    label = table(
+        [
+            "评价结论（结合自评情况，说明自评总分，200字以内）",
+            "项目自评得分92分，完成了年度培训任务。",
+        ],
+    )
+    assert silent("template-text-left", (label, None))
+    inline = "存在问题（分析存在的问题及原因，200字以内）：培训场地不足，部分课程推迟到下半年。\n"
+    assert silent("template-text-left", (inline, None))

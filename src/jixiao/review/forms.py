@@ -19,19 +19,43 @@ from jixiao.review.registry import Hit, check
 
 _LIMIT = re.compile(r"[（(]\s*\d+\s*字(?:以内|以下|左右)\s*[）)]")
 _INSTRUCTION = re.compile(r"说明|分析|提出|填写|概述|描述|简述|列明|阐述")
+_RULE_WORDS = re.compile(r"说明|[应需须]|包括")
 _SHORT_EXAMPLE = 40
+#: Text after an instruction longer than this is an answer to it.
+_ANSWER = 10
 
 
 def instructions(ctx: ReviewContext) -> list[tuple[int, str]]:
-    """(unit, text) of every answer cell or paragraph that is still the template's instruction."""
+    """(unit, text) of every answer cell or paragraph that is still the template's instruction.
+
+    An instruction that labels an answer given after it (in the same text, or in the
+    next cell of its row) is a label, not a blank.
+    """
     found = []
     for index, unit in enumerate(ctx.units):
         if "字" not in unit.text:
             continue
         match = _LIMIT.search(unit.text)
-        if match and _INSTRUCTION.search(unit.text[: match.start()]):
-            found.append((index, unit.text.strip()))
+        if match is None or not _INSTRUCTION.search(unit.text[: match.start()]):
+            continue
+        after = unit.text[match.end() :].strip(" ：:。；;")
+        if (len(after) > _ANSWER and not _RULE_WORDS.search(after)) or _answered(ctx, index):
+            continue
+        found.append((index, unit.text.strip()))
     return found
+
+
+def _answered(ctx: ReviewContext, index: int) -> bool:
+    """True when the cell right of table cell `index` holds an answer."""
+    ref = ctx.units[index].ref
+    if ref.row is None or ref.col is None:
+        return False
+    view = next((v for v in ctx.tables if v.block == ref.block), None)
+    if view is None:
+        return False
+    row = next((r for r in view.rows if r and r[0].cell.row == ref.row), ())
+    after = [c for c in row if c.cell.col > ref.col and c.key]
+    return bool(after) and len(after[0].key) > _ANSWER and not _LIMIT.search(after[0].text)
 
 
 @check(

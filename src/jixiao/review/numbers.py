@@ -105,7 +105,9 @@ def sum_verdict(total: Decimal, parts: tuple[Decimal, ...] | list[Decimal]) -> V
     """Compare `total` with the sum of `parts`, at the precision the figures are written with.
 
     Figures are taken as written: ``30`` is thirty, not anything from 29.5 to 30.5. A total
-    written with fewer decimals than its parts is equal when the sum rounds to it. Otherwise
+    written with fewer decimals than its parts is equal when the sum rounds to it, and
+    parts all written coarser than the total are equal when the total rounds to their
+    sum. Otherwise
     a gap of at most ``max(1, len(parts) // 2)`` units of the finest decimal written is a
     rounding tail, and a larger one a mismatch.
     """
@@ -115,6 +117,9 @@ def sum_verdict(total: Decimal, parts: tuple[Decimal, ...] | list[Decimal]) -> V
     finest = max(decimals(v) for v in (total, *parts))
     places = decimals(total)
     if places < finest and computed.quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP) == total:
+        return Verdict.EQUAL
+    coarse = max(decimals(v) for v in parts) if parts else places
+    if coarse < places and total.quantize(Decimal(1).scaleb(-coarse), ROUND_HALF_UP) == computed:
         return Verdict.EQUAL
     unit = Decimal(1).scaleb(-finest)
     allowed = unit * max(1, len(parts) // 2)

@@ -19,7 +19,7 @@ from decimal import Decimal
 from jixiao.model.provenance import SourceRef
 from jixiao.review.context import ReviewContext
 from jixiao.review.numbers import Verdict, sum_verdict
-from jixiao.review.prose import parts_statements
+from jixiao.review.prose import PartsStatement, parts_statements
 from jixiao.review.tables import CellView, Row, TableView
 from jixiao.review.tokens import Kind
 
@@ -31,6 +31,7 @@ _FUND_PART = re.compile(
     r"一般公共预算|政府性基金|社会投入|银行贷款)"
 )
 _STAGE_COLUMN = re.compile(r"预算|执行数|决算|支出数")
+_APPROX = frozenset("约近逾超余")
 _SPENT = re.compile(r"执行|决算|支出")
 _NOT_MONEY = re.compile(r"率|分值|权重|得分|原因|说明")
 
@@ -159,10 +160,18 @@ def _prose(ctx: ReviewContext) -> Iterator[SumStatement]:
     for index in ctx.units_with(Kind.AMOUNT, 2):
         unit, tokens = ctx.units[index], ctx.unit_tokens[index]
         for statement in parts_statements(unit.text, tokens, index, unit.ref):
+            if _approximate(unit.text, statement):
+                continue
             listed = "、".join(f"{p.name}{p.value}万元" for p in statement.parts)
             names = {"label": statement.label, "parts": listed, "count": len(statement.parts)}
             values = tuple(p.value for p in statement.parts)
             yield SumStatement("prose", statement.total.value, values, (unit.ref,), names)
+
+
+def _approximate(text: str, statement: PartsStatement) -> bool:
+    """True when the total or a part is written as an approximation (约、近、逾 …)."""
+    tokens = (statement.total, *(p.token for p in statement.parts))
+    return any(t.start and text[t.start - 1] in _APPROX for t in tokens)
 
 
 def _groups(header: Sequence[str]) -> list[tuple[int, list[int]]]:

@@ -106,8 +106,8 @@ def sum_verdict(total: Decimal, parts: tuple[Decimal, ...] | list[Decimal]) -> V
 
     Figures are taken as written: ``30`` is thirty, not anything from 29.5 to 30.5. A total
     written with fewer decimals than its parts is equal when the sum rounds to it, and
-    parts all written coarser than the total are equal when the total rounds to their
-    sum. Otherwise
+    parts all written as whole numbers are equal to a total with decimals that is within
+    0.5 of their sum (whole figures in a list are rounded ones). Otherwise
     a gap of at most ``max(1, len(parts) // 2)`` units of the finest decimal written is a
     rounding tail, and a larger one a mismatch.
     """
@@ -118,8 +118,8 @@ def sum_verdict(total: Decimal, parts: tuple[Decimal, ...] | list[Decimal]) -> V
     places = decimals(total)
     if places < finest and computed.quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP) == total:
         return Verdict.EQUAL
-    coarse = max(decimals(v) for v in parts) if parts else places
-    if coarse < places and total.quantize(Decimal(1).scaleb(-coarse), ROUND_HALF_UP) == computed:
+    whole_parts = bool(parts) and all(decimals(v) == 0 for v in parts)
+    if whole_parts and places and abs(total - computed) < Decimal("0.5"):
         return Verdict.EQUAL
     unit = Decimal(1).scaleb(-finest)
     allowed = unit * max(1, len(parts) // 2)

@@ -28,6 +28,7 @@ RECOGNISERS: tuple[Recogniser, ...] = (
     scoring_form.find,
     indicator_form.find,
     money_form.find,
+    money_form.find_staff,
     label_form.find_goals,
     label_form.find_labels,
 )

@@ -115,7 +115,8 @@ def main() -> None:
     args = parser.parse_args()
     formats = ("docx", "html", "xlsx") if args.no_pdf else ("docx", "html", "xlsx", "pdf")
     print(
-        f"{'format':<8} {'docs':>4} {'extract ms/doc':>15} {'check ms/doc':>13} {'check/extract':>14}"
+        f"{'format':<8} {'docs':>4} {'extract ms/doc':>15} {'check ms/doc':>13}"
+        f" {'check/extract':>14} {'(check+score)/extract':>22}"
     )
     with tempfile.TemporaryDirectory(prefix="jixiao-bench-") as work:
         built = fixtures_build.build_all(Path(work), formats)

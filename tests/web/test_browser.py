@@ -20,7 +20,7 @@ import uvicorn
 from sqlalchemy import select
 
 from conftest import EXAMPLES, PASSWORD, World, _build
-from dbs import fresh_database
+from dbs import BACKENDS, fresh_database
 from jixiao.pipeline import evaluate
 from jixiao.render import render
 from jixiao.store import Database
@@ -77,9 +77,9 @@ def uploads(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return out
 
 
-@pytest.fixture
-def site(tmp_path: Path) -> Iterator[tuple[str, World]]:
-    with fresh_database(os.environ.get("JIXIAO_BROWSER_DB", "sqlite"), tmp_path) as url:
+@pytest.fixture(params=BACKENDS)
+def site(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[str, World]]:
+    with fresh_database(request.param, tmp_path) as url:
         db = Database(url)
         world = _build(db)
         with db.session() as session:

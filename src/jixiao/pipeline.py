@@ -24,7 +24,7 @@ from typing import Any, TypeVar
 from pydantic import ValidationError
 
 from jixiao.errors import NotAReportError, SourceError
-from jixiao.extract import Extraction, extract
+from jixiao.extract import Extraction, extract, extract_all
 from jixiao.model.document import Document
 from jixiao.model.provenance import Provenance
 from jixiao.model.record import Record
@@ -79,6 +79,12 @@ def _timed(timings: Timings | None, stage: str, call: Callable[[], T]) -> T:
 
 
 def _checked(extraction: Extraction) -> Extraction:
+    if extraction.looks_like is not None:
+        raise NotAReportError(
+            extraction.document.name,
+            f"这份文件看起来是{extraction.looks_like}，不是绩效自评报告或自评表",
+            "请上传部门整体支出或项目支出的绩效自评报告、自评表",
+        )
     if extraction.record.is_empty() and not extraction.looks_like_report:
         raise NotAReportError(
             extraction.document.name,
@@ -103,6 +109,11 @@ def load_document(document: Document) -> Extraction:
 def load(path: str | Path) -> Extraction:
     """Read and extract one file."""
     return load_document(read_path(path))
+
+
+def load_all(path: str | Path) -> list[Extraction]:
+    """Read one file and extract every form it holds (one record for a single report)."""
+    return [_checked(e) for e in extract_all(read_path(path))]
 
 
 def load_bytes(data: bytes, *, name: str) -> Extraction:

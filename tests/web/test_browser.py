@@ -19,13 +19,13 @@ import pytest
 import uvicorn
 from sqlalchemy import select
 
-from conftest import EXAMPLES, PASSWORD, World, _build
 from dbs import BACKENDS, fresh_database
 from jixiao.pipeline import evaluate
 from jixiao.render import render
 from jixiao.store import Database
 from jixiao.store.models import Submission, Task, Unit
 from jixiao.web import create_app
+from webworld import EXAMPLES, PASSWORD, World, _build
 
 playwright = pytest.importorskip("playwright.sync_api")
 CHROMIUM = "/usr/bin/chromium"

@@ -11,8 +11,8 @@ from datetime import date
 from openpyxl import load_workbook
 from sqlalchemy import select
 
-from conftest import EXAMPLES, Browser, World, version_of
 from jixiao.store.models import AuditEntry, RecordVersion, Submission, Task, Unit
+from webworld import EXAMPLES, Browser, World, version_of
 
 
 def _new_task(world: World) -> int:

@@ -9,8 +9,8 @@ from docx import Document as DocxDocument
 from openpyxl import load_workbook
 from sqlalchemy import select
 
-from conftest import Browser, World, version_of
 from jixiao.store.models import Submission, Unit
+from webworld import Browser, World, version_of
 
 EVIL = '<script>alert("x")</script>'
 FORMULA = '=HYPERLINK("http://example.invalid","点我")'

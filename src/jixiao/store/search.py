@@ -67,14 +67,17 @@ def search(session: Session, query: str, scope: ColumnElement[bool] | None = Non
     terms = terms_of(query)
     if not terms:
         return []
-    statement = (
-        select(SearchDoc.submission_id, SearchDoc.body)
+    matching = (
+        select(SearchDoc.submission_id)
         .join(Submission, Submission.id == SearchDoc.submission_id)
         .where(and_(*_criteria(session, terms), scope if scope is not None else true()))
         .order_by(Submission.year.desc(), Submission.id)
         .limit(limit)
     )
-    return [_hit(sid, body, terms[0]) for sid, body in session.execute(statement)]
+    ids = list(session.scalars(matching))  # the bodies of the chosen few only
+    bodies = dict(session.execute(select(SearchDoc.submission_id, SearchDoc.body)
+                                  .where(SearchDoc.submission_id.in_(ids))).all()) if ids else {}
+    return [_hit(sid, bodies[sid], terms[0]) for sid in ids]
 
 
 def _hit(submission_id: int, body: str, term: str) -> Hit:

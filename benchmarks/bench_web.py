@@ -128,8 +128,8 @@ def _quantile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
-def _serve(url: str, port: int) -> subprocess.Popen[str]:
-    command = [sys.executable, "-m", "jixiao", "serve", "--db", url, "--port", str(port)]
+def _serve(url: str, port: int, workers: int) -> subprocess.Popen[str]:
+    command = [sys.executable, "-m", "jixiao", "serve", "--db", url, "--port", str(port), "--workers", str(workers)]
     server = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     deadline = time.monotonic() + 60
     while True:
@@ -151,6 +151,7 @@ def main() -> None:
     parser.add_argument("--think", type=float, default=1.0, help="mean seconds between clicks")
     parser.add_argument("--seconds", type=float, default=180, help="stop after this many seconds")
     parser.add_argument("--port", type=int, default=18765)
+    parser.add_argument("--workers", type=int, default=2, help="server processes (jixiao serve --workers)")
     args = parser.parse_args()
     url = args.db or f"sqlite:///{Path(tempfile.mkdtemp()) / 'bench.db'}"
     started = time.perf_counter()
@@ -165,7 +166,7 @@ def main() -> None:
             ids = list(session.scalars(select(Submission.id).where(Submission.task_id == task)))
     db.close()
     print(f"database {re.sub(r'//[^@]*@', '//', url)}: {len(ids)} records ready in {time.perf_counter() - started:.0f}s")
-    server = _serve(url, args.port)
+    server = _serve(url, args.port, args.workers)
     try:
         stop_at = time.monotonic() + args.seconds
         crowd = [Reviewer(f"http://127.0.0.1:{args.port}", f"rev{i:02d}", task, ids, args.rounds, args.think, stop_at)
@@ -181,7 +182,7 @@ def main() -> None:
         server.wait(20)
     total = sum(len(v) for r in crowd for v in r.times.values())
     errors = sum(r.errors for r in crowd)
-    print(f"{args.reviewers} reviewers, think {args.think}s, {total} requests in {elapsed:.1f}s "
+    print(f"{args.reviewers} reviewers, {args.workers} server processes, think {args.think}s, {total} requests in {elapsed:.1f}s "
           f"({total / elapsed:.1f}/s), errors {errors}, cores {os.cpu_count()}, load {os.getloadavg()[0]:.1f}")
     print(f"{'page':<8}{'n':>6}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'max ms':>9}")
     for kind in ("queue", "record", "search"):

@@ -172,3 +172,11 @@ def test_session_cookie_flags(world: World, browser: Callable[..., Browser]) -> 
     assert "jx_session=" in cookie and "HttpOnly" in cookie and "SameSite=lax" in cookie
     page = anonymous.get("/tasks")
     assert "default-src 'self'" in page.headers["content-security-policy"]
+
+
+def test_oversized_bodies_are_refused_before_reading(world: World, browser: Callable[..., Browser]) -> None:
+    dept = browser("dept_a")
+    huge = _upload(dept, world.task["a"], "huge.pdf", b"%PDF-1.4\n" + b"0" * 1_600_000)
+    assert huge.status_code == 413 and "过大" in huge.text
+    api = dept.client.post("/api/tasks", content=b"0" * 1_600_000, headers={"content-type": "application/json"})
+    assert api.status_code == 413 and "过大" in api.json()["detail"]

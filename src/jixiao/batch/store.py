@@ -13,11 +13,10 @@ from typing import Any
 from sqlalchemy import func, select
 
 from jixiao.batch.faults import database_faults
-from jixiao.dbguard import refuse_foreign
 from jixiao.model.record import Record
 from jixiao.store import Database, normalize_url
 from jixiao.store.accounts import add_unit
-from jixiao.store.models import Base, FindingRow, Source, Submission, now
+from jixiao.store.models import FindingRow, Source, Submission, now
 from jixiao.store.records import Actor, Snapshot, record_text, save_snapshot, store_source
 
 #: Columns of a submission filled from a batch summary row.
@@ -26,12 +25,6 @@ ROW_COLUMNS = (
     "grade_claimed", "grade_computed", "errors", "warnings", "infos",
 )
 BATCH = Actor(username="batch")
-
-
-def jixiao_tables() -> set[str]:
-    """The tables a jixiao database holds (the models' and the full-text index's)."""
-    fts = {"search_fts", *(f"search_fts_{part}" for part in ("config", "data", "docsize", "idx", "content"))}
-    return set(Base.metadata.tables) | fts
 
 
 def check_url(url: str) -> str:
@@ -54,8 +47,7 @@ class BatchStore:
     def __init__(self, url: str) -> None:
         url = check_url(url)
         with database_faults(url):
-            refuse_foreign(url, jixiao_tables(), name=url)
-            self.db = Database(url)
+            self.db = Database(url)  # refuses another application's database
 
     def close(self) -> None:
         """Close the database."""

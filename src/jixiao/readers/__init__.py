@@ -32,6 +32,11 @@ FORMATS: dict[str, str] = {
     ".xlsm": "xlsx",
     ".doc": "legacy",
     ".wps": "legacy",
+    ".png": "image",
+    ".jpg": "image",
+    ".jpeg": "image",
+    ".tif": "image",
+    ".tiff": "image",
 }
 
 

@@ -4,7 +4,9 @@ Each page's ruled tables are found with pdfplumber; characters inside a table go
 its cells, the others are grouped into lines and paragraphs. Merged cells come from
 the cell rectangles (a rectangle over several grid columns or rows is one spanned
 cell). A table that ends one page and resumes at the top of the next is joined.
-A PDF without a text layer is a scan and is refused with a hint to OCR it.
+A page without a text layer but with images is a scan: it is recognised by OCR
+(`jixiao.readers.ocr`) when the OCR extra is installed; a PDF that is all scan is
+otherwise refused with a hint to install it.
 """
 
 from __future__ import annotations
@@ -15,8 +17,10 @@ from typing import Any
 
 from jixiao.errors import UnreadableDocumentError
 from jixiao.model.document import Block, Document, Position
+from jixiao.readers import ocr
 from jixiao.readers._grid import SpanCell, clean_text, freeze
 from jixiao.readers._pdf_layout import Line, group_lines, is_page_number, join, paragraphs
+from jixiao.readers.ocr.assemble import join_continued
 
 _SNAP = 1.5  # points within which two cell edges are the same grid line
 
@@ -36,6 +40,8 @@ class _Piece:
 class _Page:
     number: int
     items: list[Line | _Piece] = field(default_factory=list)
+    #: The blocks of a page read by OCR (its items are then empty).
+    recognised: list[Block] | None = None
 
 
 def read(data: bytes, *, name: str) -> Document:
@@ -44,13 +50,29 @@ def read(data: bytes, *, name: str) -> Document:
         raise UnreadableDocumentError(
             name, "不是有效的 PDF 文件（内容与扩展名不符）", "请确认文件格式后再试"
         )
-    pages, n_chars, n_images = _read_pages(data, name)
-    if n_chars == 0:
-        reason = "是扫描件（只有图片，没有文字层）" if n_images else "没有可读取的文字"
+    pages, n_chars, scanned = _read_pages(data, name)
+    if n_chars == 0 and not scanned:
         raise UnreadableDocumentError(
-            name, f"PDF {reason}", "扫描件，需要先做文字识别（OCR）后再读取，或提供 Word 原件"
+            name, "PDF 没有可读取的文字", "扫描件，需要先做文字识别（OCR）后再读取，或提供 Word 原件"
         )
-    return Document(name=name, format="pdf", blocks=tuple(_assemble(pages)))
+    if scanned and (n_chars == 0 or ocr.available()):
+        ocr.require(name, "PDF 是扫描件（只有图片，没有文字层）")
+        pages = sorted(pages + _ocr_pages(data, scanned), key=lambda page: page.number)
+    blocks = tuple(_assemble(pages))
+    if not blocks:
+        raise ocr.nothing_read(name)
+    return Document(name=name, format="pdf", blocks=blocks, ocr_pages=tuple(scanned))
+
+
+def _ocr_pages(data: bytes, numbers: list[int]) -> list[_Page]:
+    """The pages `numbers` (without a text layer) recognised by OCR, as pages of blocks."""
+    from jixiao.readers.ocr.pdfpages import page_images
+
+    images = page_images(data, numbers)
+    return [
+        _Page(image.page, recognised=list(blocks))
+        for image, blocks in zip(images, ocr.ocr_pages(images), strict=True)
+    ]
 
 
 def _open(data: bytes, name: str) -> Any:
@@ -77,17 +99,20 @@ def _is_password_error(exc: BaseException | None) -> bool:
     return False
 
 
-def _read_pages(data: bytes, name: str) -> tuple[list[_Page], int, int]:
+def _read_pages(data: bytes, name: str) -> tuple[list[_Page], int, list[int]]:
+    """Pages with a text layer, the characters read, and the numbers of scanned pages."""
     pages: list[_Page] = []
-    n_chars = n_images = 0
+    n_chars = 0
+    scanned: list[int] = []
     pdf = _open(data, name)
     try:
         for number, page in enumerate(pdf.pages, start=1):
             chars = [c for c in page.chars if c["text"].strip()]
             n_chars += len(chars)
-            n_images += len(page.images)
             if chars:
                 pages.append(_Page(number, _page_items(page, number, chars)))
+            elif page.images:
+                scanned.append(number)
             page.close()
     except UnreadableDocumentError:
         raise
@@ -99,7 +124,7 @@ def _read_pages(data: bytes, name: str) -> tuple[list[_Page], int, int]:
         raise
     finally:
         pdf.close()
-    return pages, n_chars, n_images
+    return pages, n_chars, scanned
 
 
 def _inside(char: Any, box: tuple[float, float, float, float]) -> bool:
@@ -152,6 +177,11 @@ def _assemble(pages: list[_Page]) -> list[Block]:
     run: list[Line] = []
     pending: list[_Piece] = []
     for page in pages:
+        if page.recognised is not None:
+            _flush_text(run, left, right, blocks)
+            _flush_table(pending, blocks)
+            blocks.extend(page.recognised)
+            continue
         for item in page.items:
             if isinstance(item, Line):
                 _flush_table(pending, blocks)
@@ -165,7 +195,8 @@ def _assemble(pages: list[_Page]) -> list[Block]:
             pending.append(item)
     _flush_table(pending, blocks)
     _flush_text(run, left, right, blocks)
-    return blocks
+    scanned = [page.number for page in pages if page.recognised is not None]
+    return join_continued(blocks, scanned) if scanned else blocks
 
 
 def _column(lines: list[Line]) -> tuple[float, float]:

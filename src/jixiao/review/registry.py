@@ -35,6 +35,7 @@ FAMILIES = (
     "plausibility",
     "contradictions",
     "hygiene",
+    "ocr",
 )
 
 Value = Decimal | int | str

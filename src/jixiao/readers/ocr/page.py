@@ -29,6 +29,8 @@ from jixiao.readers.ocr.rulings import Rulings, find_rulings, long_strokes, ruli
 
 #: Resolution at which text lines are detected (recognition uses the full page).
 DETECT_DPI = 150.0
+#: Height in inches of a text line's box in body text (11 pt print).
+LINE_HEIGHT = 0.19
 #: A box read as at most two characters with a lower mean confidence is a speck.
 NOISE = 0.5
 #: Text boxes sampled to decide whether a page is upside down.
@@ -45,14 +47,38 @@ class _Page:
 
 
 def read_page(pixels: Pixels, *, page: int, dpi: float | None = None) -> list[Block]:
-    """The blocks (paragraphs, ruled tables) of one page image (grey or RGB pixels)."""
+    """The blocks (paragraphs, ruled tables) of one page image (grey or RGB pixels).
+
+    `dpi` is the scan's resolution where known. Without it (or with a software default
+    below 100 dpi) the page is taken as A4, and when its text then looks far too large
+    or small (a photo, a cut-out), the resolution is taken from the text's size.
+    """
     ocr = engine()
-    resolution = prepare.estimated_dpi(pixels.shape, dpi)
-    grey = prepare.to_grey(pixels, resolution)
-    grey, resolution = prepare.to_working_resolution(grey, resolution)
-    state = _oriented(prepare.whiten(grey), resolution, ocr)
+    stated = dpi if dpi is not None and dpi >= 100 else None
+    resolution = prepare.estimated_dpi(pixels.shape, stated)
+    state = _prepared(pixels, resolution, ocr)
+    if stated is None:
+        measured = _text_dpi(state, resolution)
+        if measured is not None and not 0.6 < measured / resolution < 1.6:
+            state = _prepared(pixels, measured, ocr)
     words = _recognise(state, ocr)
     return page_blocks(words, state.rulings.tables, page, float(state.grey.shape[0]))
+
+
+def _prepared(pixels: Pixels, resolution: float, ocr: Engine) -> _Page:
+    grey = prepare.to_grey(pixels, resolution)
+    grey, working = prepare.to_working_resolution(grey, resolution)
+    return _oriented(prepare.whiten(grey), working, ocr)
+
+
+def _text_dpi(state: _Page, resolution: float) -> float | None:
+    """The resolution (of the original pixels) at which the page's text lines would be
+    `LINE_HEIGHT` inches high: what the text's size says of the scan."""
+    heights = sorted(min(b.width, b.height) for b in state.boxes if max(b.width, b.height) > 2 * min(b.width, b.height))
+    if len(heights) < 2:
+        return None
+    median = heights[len(heights) // 2] * resolution / state.dpi
+    return median / LINE_HEIGHT
 
 
 def _analyse(grey: Grey, dpi: float, ocr: Engine) -> _Page:
@@ -80,7 +106,7 @@ def _upright_lines(boxes: list[Box]) -> bool:
     """Whether most elongated text boxes stand upright (the page lies on its side)."""
     tall = sum(1 for b in boxes if b.height > 2 * b.width)
     wide = sum(1 for b in boxes if b.width > 2 * b.height)
-    return tall >= 3 and tall > wide
+    return tall >= 2 and tall > wide
 
 
 def _detect(clean: Grey, dpi: float, ocr: Engine) -> list[Box]:

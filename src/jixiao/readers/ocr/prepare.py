@@ -36,7 +36,7 @@ _SEAL_LIGHT = 170
 
 def estimated_dpi(shape: tuple[int, ...], stated: float | None) -> float:
     """The page's resolution: as stated (when plausible), else from its size as A4."""
-    if stated and 50 <= stated <= 1200:
+    if stated and 100 <= stated <= 1200:
         return float(stated)
     h, w = shape[:2]
     short, long_ = sorted((h, w))

@@ -226,6 +226,27 @@ def mixed_pdf(text_pdf: Path, scanned_pdf: bytes, path: Path) -> Path:
     return path
 
 
+#: Two lines of a small page for quick OCR tests.
+LINES = ("2024年全年支出771.08万元，", "其中基本支出526.35万元。")
+
+
+def small_page(lines: tuple[str, ...] = LINES, dpi: int = 200) -> Image.Image:
+    """`lines` printed on a small greyscale page (4.6 × 1.2 inch for two lines)."""
+    page = Image.new("L", (int(4.6 * dpi), int((0.5 + 0.35 * len(lines)) * dpi)), 255)
+    draw = ImageDraw.Draw(page)
+    font = ImageFont.truetype(str(FONT.with_name("NotoSerifCJK-Regular.ttc")), int(0.15 * dpi))
+    for i, line in enumerate(lines):
+        draw.text((0.2 * dpi, (0.2 + 0.35 * i) * dpi), line, font=font, fill=0)
+    return page
+
+
+def encoded(page: Image.Image, fmt: str, **options: object) -> bytes:
+    """`page` saved in `fmt` (PNG, JPEG, TIFF, PDF…) with Pillow's `options`."""
+    buffer = io.BytesIO()
+    page.save(buffer, fmt, **options)
+    return buffer.getvalue()
+
+
 SCANNER_300 = Scanner(dpi=300, angle=1.6, quality=72, seed=3)
 SCANNER_150 = Scanner(dpi=150, angle=-1.2, quality=70, grey=True, seed=5)
 

@@ -2,34 +2,15 @@
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 import pytest
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image
 
 from jixiao.errors import UnreadableDocumentError
 from jixiao.readers import image, ocr, read_bytes, read_path
 from jixiao.readers.pdf import read as read_pdf
-
-FONT = Path("/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc")
-LINES = ("2024年全年支出771.08万元，", "其中基本支出526.35万元。")
-
-
-def _page(dpi: int = 200) -> Image.Image:
-    """Two lines of print on a small page (2.4 × 0.9 inch)."""
-    page = Image.new("L", (int(4.6 * dpi), int(1.2 * dpi)), 255)
-    draw = ImageDraw.Draw(page)
-    font = ImageFont.truetype(str(FONT), int(0.15 * dpi))
-    for i, line in enumerate(LINES):
-        draw.text((0.2 * dpi, (0.2 + 0.35 * i) * dpi), line, font=font, fill=0)
-    return page
-
-
-def _bytes(page: Image.Image, fmt: str, **options: object) -> bytes:
-    buffer = io.BytesIO()
-    page.save(buffer, fmt, **options)
-    return buffer.getvalue()
+from ocr_build import LINES, encoded, small_page
 
 
 def _text(name: str, data: bytes) -> str:
@@ -40,32 +21,32 @@ def _text(name: str, data: bytes) -> str:
 
 @pytest.mark.parametrize("turn", [0, 90, 180, 270])
 def test_page_is_read_in_any_orientation(turn: int) -> None:
-    data = _bytes(_page().rotate(turn, expand=True), "PNG", dpi=(200, 200))
+    data = encoded(small_page().rotate(turn, expand=True), "PNG", dpi=(200, 200))
     assert _text("page.png", data) == "".join(LINES)
 
 
 def test_jpeg_with_exif_orientation_and_tiff_pages() -> None:
     exif = Image.Exif()
     exif[0x0112] = 6  # stored turned; a viewer turns it back by 90° clockwise
-    stored = _page().rotate(90, expand=True)
-    assert _text("photo.jpg", _bytes(stored.convert("RGB"), "JPEG", quality=90, exif=exif)) == "".join(LINES)
-    pages = [_page(), _page().transpose(Image.Transpose.FLIP_TOP_BOTTOM).rotate(180)]
-    data = _bytes(pages[0], "TIFF", save_all=True, append_images=pages[1:], compression="tiff_lzw")
+    stored = small_page().rotate(90, expand=True)
+    assert _text("photo.jpg", encoded(stored.convert("RGB"), "JPEG", quality=90, exif=exif)) == "".join(LINES)
+    pages = [small_page(), small_page(("全年预算786.32万元。",)).rotate(180)]
+    data = encoded(pages[0], "TIFF", save_all=True, append_images=pages[1:], compression="tiff_lzw")
     document = read_bytes(data, name="two.tiff")
     assert document.ocr_pages == (1, 2)
-    assert [b.position.page for b in document.blocks].count(2) >= 1
+    assert [b.text for b in document.blocks if b.position.page == 2] == ["全年预算786.32万元。"]
 
 
 def test_blank_scan_says_nothing_was_recognised() -> None:
     blank = Image.new("L", (800, 600), 250)
     with pytest.raises(UnreadableDocumentError, match=r"blank.png.*未识别出任何文字"):
-        read_bytes(_bytes(blank, "PNG"), name="blank.png")
+        read_bytes(encoded(blank, "PNG"), name="blank.png")
 
 
 def test_broken_or_mislabelled_images_are_refused(tmp_path: Path) -> None:
     with pytest.raises(UnreadableDocumentError, match=r"a.jpg.*不是有效的图片"):
         read_bytes("不是图片".encode(), name="a.jpg")
-    png = _bytes(_page(), "PNG")
+    png = encoded(small_page(), "PNG")
     with pytest.raises(UnreadableDocumentError, match=r"cut.png.*图片文件已损坏"):
         read_bytes(png[: len(png) // 3], name="cut.png")
     path = tmp_path / "扫描件.tif"
@@ -77,7 +58,7 @@ def test_broken_or_mislabelled_images_are_refused(tmp_path: Path) -> None:
 def test_without_the_ocr_extra_scans_get_a_clear_message(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(ocr, "available", lambda: False)
     with pytest.raises(UnreadableDocumentError, match=r"p.png.*jixiao\[ocr\]"):
-        image.read(_bytes(_page(), "PNG"), name="p.png")
-    scan = _bytes(_page().convert("RGB"), "PDF")
+        image.read(encoded(small_page(), "PNG"), name="p.png")
+    scan = encoded(small_page().convert("RGB"), "PDF")
     with pytest.raises(UnreadableDocumentError, match=r"s.pdf.*扫描件.*jixiao\[ocr\]"):
         read_pdf(scan, name="s.pdf")

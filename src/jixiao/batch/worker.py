@@ -42,6 +42,8 @@ class DocResult:
     error: str | None = None
     #: Seconds spent in each stage.
     timings: dict[str, float] = field(default_factory=dict)
+    #: Pages read by OCR (scans), the slow part of reading.
+    ocr_pages: int = 0
 
 
 def sha256(data: bytes) -> str:
@@ -119,8 +121,10 @@ def process_document(data: bytes, name: str, profile: str | None = None) -> DocR
     """Read, extract, score and check one document; failures become a result with a reason."""
     timings: dict[str, float] = {}
     digest = sha256(data)
+    scanned = 0
     try:
         document = _timed(timings, "read", lambda: stages.read_stage(data, name))
+        scanned = len(document.ocr_pages)
         extraction = _timed(timings, "extract", lambda: stages.extract_stage(document))
         result = _review(extraction, profile, timings)
     except SourceError as exc:
@@ -128,4 +132,5 @@ def process_document(data: bytes, name: str, profile: str | None = None) -> DocR
     except Exception as exc:  # a bug or a library failure must not stop the batch
         result = DocResult(name, digest, ok=False, error=f"处理出错：{type(exc).__name__}: {exc}")
     result.name, result.sha256, result.timings = name, digest, timings
+    result.ocr_pages = scanned
     return result

@@ -75,7 +75,7 @@ def _text_dpi(state: _Page, resolution: float) -> float | None:
     """The resolution (of the original pixels) at which the page's text lines would be
     `LINE_HEIGHT` inches high: what the text's size says of the scan."""
     heights = sorted(min(b.width, b.height) for b in state.boxes if max(b.width, b.height) > 2 * min(b.width, b.height))
-    if len(heights) < 2:
+    if not heights:
         return None
     median = heights[len(heights) // 2] * resolution / state.dpi
     return median / LINE_HEIGHT

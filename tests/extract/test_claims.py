@@ -38,9 +38,10 @@ def test_budget_row_claims_are_kept_with_their_source(extract_text: Run) -> None
         "budget_execution.rate": Decimal("90.00"),
         "budget_execution.score": Decimal(9),
     }
-    assert extraction.provenance["claims.budget_execution.score"].col == 7
+    assert extraction.provenance["budget_execution.score"].col == 7
     assert extraction.record.budget.final.total == Decimal("120.00")
     assert "claims" not in extraction.record.to_dict()
+    assert extraction.record.to_dict()["budget_execution"] == {"weight": 10, "rate": 90.0, "score": 9}
 
 
 def test_no_budget_row_no_claims(extract_text: Run) -> None:

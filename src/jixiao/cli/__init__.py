@@ -12,7 +12,7 @@ from importlib.util import find_spec
 
 import typer
 
-COMMANDS = ("extract", "score", "check", "render", "review", "synth", "serve")
+COMMANDS = ("extract", "score", "check", "render", "review", "synth", "serve", "accounts")
 
 app = typer.Typer(
     name="jixiao",

@@ -10,32 +10,10 @@ from typing import Annotated, Any
 import typer
 
 from jixiao.cli.paths import expand_paths
-from jixiao.errors import JixiaoError
-from jixiao.model.record import Record
-from jixiao.review import Finding, Severity, review
-from jixiao.review.context import ReviewContext
-
-
-def _context(path: Path) -> ReviewContext:
-    """A record JSON is reviewed bare; any other file goes through the pipeline."""
-    if path.suffix.lower() == ".json":
-        try:
-            record = Record.from_json(path.read_bytes())
-        except (OSError, ValueError) as exc:
-            raise JixiaoError(f"{path}: 无法读取记录 JSON（{exc}）") from exc
-        return ReviewContext(record)
-    from jixiao.pipeline import load
-
-    extraction = load(path)
-    return ReviewContext(extraction.record, dict(extraction.provenance), extraction.document)
-
-
-def _profile(name: str | None) -> Any:
-    if name is None:
-        return None
-    from jixiao import score
-
-    return score.load_profile(name)
+from jixiao.errors import ConfigError, JixiaoError
+from jixiao.pipeline import evaluate
+from jixiao.review import Finding, Severity
+from jixiao.score import Profile, load_profile
 
 
 def _line(path: Path, finding: Finding) -> str:
@@ -66,12 +44,16 @@ def check_command(
 
     Example: jixiao check examples/ --min-severity warning
     """
-    chosen = _profile(profile)
+    try:
+        chosen: Profile | None = load_profile(profile) if profile else None
+    except ConfigError as exc:
+        print(f"jixiao: {exc}", file=sys.stderr)
+        raise typer.Exit(2) from exc
     failed, errors = False, False
     report: dict[str, list[dict[str, Any]]] = {}
     for path in _files(paths):
         try:
-            findings = review(_context(path), chosen)
+            findings = evaluate(path, chosen).findings
         except (JixiaoError, OSError) as exc:
             failed = True
             print(f"jixiao: {path}: 无法审核：{exc}", file=sys.stderr)

@@ -12,12 +12,12 @@ from jixiao.cli.paths import expand_paths
 from jixiao.cli.summary import print_records
 from jixiao.errors import SourceError
 from jixiao.model.record import Record
-from jixiao.pipeline import load
+from jixiao.pipeline import load_all
 
 
 def extract_command(
     paths: Annotated[list[Path], typer.Argument(help="报告文件或文件夹")],
-    out: Annotated[Path | None, typer.Option("--out", "-o", help="输出目录，每个文件写 <stem>.json")] = None,
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="输出目录，每个文件写 <stem>.json（一个文件含多张表时另写 <stem>-2.json …）")] = None,
 ) -> None:
     """Read reports and write their records as JSON.
 
@@ -30,17 +30,19 @@ def extract_command(
     done: list[tuple[Path, Record]] = []
     for path in files:
         try:
-            extraction = load(path)
+            extractions = load_all(path)
         except SourceError as exc:
             failed += 1
             print(f"jixiao: {exc}", file=sys.stderr)
             continue
-        text = extraction.record.to_json()
-        if out is None:
-            print(text)
-        else:
+        for number, extraction in enumerate(extractions, start=1):
+            text = extraction.record.to_json()
+            if out is None:
+                print(text)
+                continue
             out.mkdir(parents=True, exist_ok=True)
-            (out / f"{path.stem}.json").write_text(text + "\n", encoding="utf-8")
+            stem = path.stem if number == 1 else f"{path.stem}-{number}"
+            (out / f"{stem}.json").write_text(text + "\n", encoding="utf-8")
             done.append((path, extraction.record))
     if out is not None:
         print_records(done)

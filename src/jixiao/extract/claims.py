@@ -1,9 +1,9 @@
-"""Claims the report makes beyond the record contract: the 自评表's budget-execution row.
+"""The 自评表's budget-execution row: ``budget_execution.{weight,rate,score}``.
 
 A 自评表 budget block has columns 年初预算数 / 全年预算数 / 全年执行数 / 分值 / 执行率 / 得分;
 its 年度资金总额 (合计) row states the weight, the rate and the score the department gave
-itself for budget execution. These are not fields of ``jixiao.record/1`` but scoring and
-review compare them with the rules, so extraction keeps them as *claims*.
+itself for budget execution. They are record fields; `claims_of` also offers them as the
+*claims* that scoring compares with the rules.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from jixiao.model.provenance import SourceRef
 
 _COLUMNS = {"weight": re.compile(r"^分值$|^权重$"), "score": re.compile(r"^得分$|^自评得分$"),
             "rate": re.compile(r"执行率")}
-_TOTAL = re.compile(r"年度资金总额|资金总额|^合计$|^总计$|预算资金合计")
+_TOTAL = re.compile(r"年度资金总额|资金总额|^合计$|^总计$|^总额$|预算资金合计")
 _STAGE = re.compile(r"年初预算|全年预算|全年执行|执行数")
 
 
@@ -33,7 +33,7 @@ def _columns(row: list[Cell | None]) -> dict[str, int] | None:
 
 
 def extract(ctx: Context, facts: Facts) -> None:
-    """Propose ``claims.budget_execution.{weight,rate,score}``."""
+    """Propose ``budget_execution.{weight,rate,score}``."""
     for index, table, _ in ctx.tables:
         grid = rows_of(table)
         for r, row in enumerate(grid):
@@ -49,10 +49,10 @@ def extract(ctx: Context, facts: Facts) -> None:
                     value = cell_number(cell.text) if cell else None
                     if cell is not None and value is not None:
                         ref = SourceRef(index, cell.position, cell.text, row=cell.row, col=cell.col)
-                        facts.propose(f"claims.budget_execution.{key}", value, 30, ref)
+                        facts.propose(f"budget_execution.{key}", value, 30, ref)
                 return
 
 
 def claims_of(facts: Facts) -> dict[str, Decimal]:
-    """The claims held in `facts`, keyed by their path without the ``claims.`` prefix."""
-    return {p.removeprefix("claims."): v.value for p, v in facts.best.items() if p.startswith("claims.")}
+    """The claims held in `facts` (the budget-execution row), keyed by field path."""
+    return {p: v.value for p, v in facts.best.items() if p.startswith("budget_execution.")}

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from jixiao.model.document import Block, Document, Table
 from jixiao.model.provenance import SourceRef
@@ -21,6 +22,7 @@ HEADING_MARKS: tuple[tuple[int, re.Pattern[str]], ...] = (
     (3, re.compile(r"^\d{1,2}\s*[、．.](?!\d)\s*")),
     (4, re.compile(r"^[（(]\s*\d{1,2}\s*[）)]\s*")),
 )
+_SENTENCE_END = re.compile(r"[。；;！!？?：:]\s*$")
 _REPORT_WORDS = re.compile(r"绩效|自评|评价报告")
 _REPORT_TOPIC = re.compile(r"预算|支出|经费|指标|资金")
 
@@ -102,6 +104,19 @@ class Context:
     def prose(self) -> list[Unit]:
         """Paragraphs and sentence-holding table cells, paragraphs first."""
         return self.units + self.cell_units()
+
+    def broken_lines(self, reach: int = 40) -> list[tuple[str, Unit]]:
+        """Paragraphs cut mid-sentence by a line break, rejoined around the break.
+
+        Text copied from PDFs breaks lines inside sentences (“…自评得分” / “90分，…”).
+        Each pair of neighbours where the first does not end a sentence gives the last
+        `reach` characters of the first joined to the first `reach` of the second.
+        """
+        out = []
+        for unit, nxt in pairwise(self.units):
+            if unit.heading is None and not _SENTENCE_END.search(unit.text):
+                out.append((unit.text[-reach:] + nxt.text[:reach], unit))
+        return out
 
     def head_text(self, blocks: int = 40) -> str:
         """The text of the first paragraphs, joined (title area)."""

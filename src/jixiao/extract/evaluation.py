@@ -13,7 +13,8 @@ from jixiao.model.provenance import SourceRef
 _TOTAL_ROW = re.compile(r"^(?:总分|总得分|自评得分|自评总分|综合得分|评价得分|得分合计|合计得分)")
 _SCORE = re.compile(
     r"(?:自评|评价|考评|综合|总)(?:得分|总分|分数|结果|评分|得分合计)(?:为|是|：|:)?\s*(\d{1,3}(?:\.\d{1,2})?)\s*分"
-    r"|(?:自评|评价)(?:为|是)?\s*(\d{1,3}(?:\.\d{1,2})?)\s*分")
+    r"|(?:自评|评价)(?:为|是)?\s*(\d{1,3}(?:\.\d{1,2})?)\s*分"
+    r"|(?:自评总分|自评得分)(?:[（(]分[)）])?[:：]?\s*(\d{1,3}(?:\.\d{1,2})?)(?![\d.])")
 _GRADE = re.compile(
     r"(?:等级|等次|评价结果|评定结果|自评结果|结论)(?:为|是|评定为|：|:)?\s*[“\"「『]?\s*"
     r"(优秀|良好|合格|不合格|较差|中等|优|良|中|差)(?![^”\"」』]{0,3}[的地])")
@@ -37,12 +38,14 @@ def _from_tables(ctx: Context, facts: Facts) -> None:
 
 
 def _from_prose(ctx: Context, facts: Facts) -> None:
-    for unit in ctx.prose():
-        match = _SCORE.search(unit.text)
+    texts = [(u.text, u, 20) for u in ctx.prose()] + [(t, u, 18) for t, u in ctx.broken_lines()]
+    for text, unit, priority in texts:
+        match = _SCORE.search(text)
         if match:
-            value = cell_number(match.group(1) or match.group(2))
+            value = cell_number(next(g for g in match.groups() if g))
             if value is not None and value <= 100:
-                facts.propose("self_evaluation.score", value, 20, unit.ref)
+                facts.propose("self_evaluation.score", value, priority, unit.ref)
+    for unit in ctx.prose():
         grade = _GRADE.search(unit.text)
         if grade:
             word = grade.group(1)

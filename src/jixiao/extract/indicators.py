@@ -17,21 +17,10 @@ from jixiao.extract.numbers import cell_number, clean
 from jixiao.extract.tables import align, cell_at, first_text, rows_of
 from jixiao.model.document import Cell, Table
 from jixiao.model.provenance import SourceRef
+from jixiao.recover.vocab import INDICATOR_ROLES
 
-#: Column role → header pattern, tried in this order for each header cell.
-ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("level1", re.compile(r"^一级(?:指标)?")),
-    ("level2", re.compile(r"^二级(?:指标)?")),
-    ("name", re.compile(r"^(?:三级(?:指标)?|指标内容|指标名称|具体指标)")),
-    ("deviation", re.compile(r"偏差|未完成原因|原因分析")),
-    ("operator", re.compile(r"计算符号|指标性质|^符号$")),
-    ("ignore", re.compile(r"类型|解释|评.{0,3}分标准|备注|说明|计分方法|评分规则|依据")),
-    ("actual", re.compile(r"实际完成|完成值|实际值|实际完成情况|完成情况")),
-    ("target", re.compile(r"指标值|目标值|预期值|计划值|年度目标")),
-    ("weight", re.compile(r"^(?:分值|权重|标准分|指标分值)")),
-    ("score", re.compile(r"得分|评分")),
-    ("unit", re.compile(r"计量单位|度量单位|^单位$")),
-)
+#: Column role → header pattern (shared with the recovery of flattened forms).
+ROLES = INDICATOR_ROLES
 _POINTS = re.compile(r"[（(]\s*\d+(?:\.\d+)?\s*分?\s*[）)]")
 _PLACEHOLDER = re.compile(r"^[/／\\—\-–…·.。无]*$")
 _TOTAL_ROW = re.compile(r"^(?:总分|合计|总计|综合得分|自评得分|评分合计)")
@@ -104,7 +93,7 @@ def _row_item(row: list[Cell | None], header: _Header, offset: int,
         return None
     item: dict[str, Any] = {"level1": carry.get("level1"), "level2": carry.get("level2"),
                             "name": name, "target": _target(row, cols, offset)}
-    for role in ("actual", "deviation"):
+    for role in ("actual", "deviation", "unit"):
         if role in cols:
             item[role] = _cell_text(row, cols, role, offset)
     for role in ("weight", "score"):

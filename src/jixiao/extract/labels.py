@@ -30,14 +30,20 @@ _CATEGORIES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("project", re.compile(r"项目支出")),
     ("personnel", re.compile(r"人员经费|人员支出")),
     ("public", re.compile(r"公用经费|日常公用")),
-    ("total", re.compile(r"支出合计|支出总计|支出总额|资金总额|^合计$|^总计$|^合计数?$|总支出")),
+    ("total", re.compile(r"支出合计|支出总计|支出总额|资金总额|^合计$|^总计$|^合计数?$|总支出|^总额$")),
+)
+#: Sources of funds (rows under 年度资金总额 of a 自评表); a label naming 收入 is income instead.
+_FUNDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("fund.fiscal", re.compile(r"^(?:其中\s*[:：]?\s*)?(?:本年)?财政(?:拨款|资金)$")),
+    ("fund.carryover", re.compile(r"^(?:其中\s*[:：]?\s*)?上年结转(?:资金)?$")),
+    ("fund.other", re.compile(r"^(?:其中\s*[:：]?\s*)?其他资金$")),
 )
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 
 
 def stage_of(label: str, year: int | None = None) -> str | None:
     """The budget stage a label names, or None."""
-    text = _FUND_TYPES.sub("", clean(label))
+    text = _FUND_TYPES.sub("", clean(label)).replace("上年结转资金", "结转资金")
     match = _YEAR.search(text)
     if match and year and int(match.group(1)) < year:
         return "prior"
@@ -50,6 +56,9 @@ def stage_of(label: str, year: int | None = None) -> str | None:
 def category_of(label: str) -> str | None:
     """The money category a label names, or None; the last one named wins (“基本支出中人员经费”)."""
     text = clean(label)
+    for fund, pattern in _FUNDS:
+        if pattern.match(text):
+            return fund
     text = re.sub(r"^(?:其中|\d+[、.．]|[（(]\d+[）)])\s*[：:]?\s*", "", text)
     best: tuple[int, str] | None = None
     for category, pattern in _CATEGORIES:
@@ -64,7 +73,10 @@ def path_for(stage: str, category: str, *, explicit: bool = True) -> str | None:
     if stage == "prior":
         return {"income": "income.prior_year", "total": "budget.prior_year_expenditure"}.get(category)
     if category == "income":
-        return "income.total" if stage != "initial" else None
+        return "income.initial" if stage == "initial" else "income.total"
+    if category.startswith("fund."):
+        stage = "final" if stage == "budget" else stage
+        return f"funds.{category[5:]}.{stage}" if stage in ("initial", "final", "actual") else None
     if category.startswith("tp."):
         item = category[3:]
         side = "actual" if stage == "actual" else "budget"

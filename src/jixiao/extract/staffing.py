@@ -14,9 +14,11 @@ from jixiao.model.provenance import SourceRef
 _COUNT = rf"(\d+|{CN_NUMBER})"
 _SEP = r"\s*(?:数|人数)?\s*(?:为|是|共|共计|合计)?\s*[:：]?\s*"
 PROSE: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("authorized", re.compile(rf"(?:核定)?编制(?:人数|数|总数)?{_SEP}{_COUNT}\s*(?:人|名)")),
+    ("authorized", re.compile(
+        rf"(?:(?:核定)?编制(?:人数|数|总数)?|核定(?:人员|人数|员额))(?:为|共)?{_SEP}{_COUNT}\s*(?:人|名)")),
     ("actual", re.compile(
-        rf"(?:实有在职|在职(?:在编)?|实有|在编在岗|现有在职|在编|实际在岗|在岗)(?:人员|人数|职工)?{_SEP}{_COUNT}\s*(?:人|名)")),
+        rf"(?:实有在职|在职(?:在编)?|实有|在编在岗|现有在职|在编|实际在岗|在岗)"
+        rf"(?:实有|在编|在岗)?(?:行政|事业|机关)?(?:人员|人数|职工)?{_SEP}{_COUNT}\s*(?:人|名)")),
     ("retired", re.compile(rf"离退休(?:人员|人数|干部)?{_SEP}{_COUNT}\s*(?:人|名)")),
 )
 #: Weaker statements, used only when nothing better is said.

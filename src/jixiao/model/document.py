@@ -101,6 +101,9 @@ class Block:
     level: int | None = None
     table: Table | None = None
     position: Position = field(default_factory=Position)
+    #: Display columns of white space before the text in a text layout (CJK characters
+    #: count two), so that lines of space-aligned columns can be lined up.
+    indent: int = 0
 
 
 @dataclass(frozen=True, slots=True)

@@ -34,10 +34,11 @@ class Staffing(_Part):
 
 
 class Income(_Part):
-    """收入合计 of the year, and of the year before where the report compares."""
+    """收入合计 of the year, of the year before where the report compares, and 年初预算收入."""
 
     total: Amount = None
     prior_year: Amount = None
+    initial: Amount = None
 
 
 class BudgetSplit(_Part):
@@ -89,7 +90,7 @@ class Project(_Part):
 
 
 class Indicator(_Part):
-    """One row of the indicator table."""
+    """One row of the indicator table (``unit``: 计量单位 where a form gives it a column)."""
 
     level1: str | None = None
     level2: str | None = None
@@ -99,6 +100,46 @@ class Indicator(_Part):
     weight: Amount = None
     score: Amount = None
     deviation: str | None = None
+    unit: str | None = None
+
+
+class ProjectInfo(_Part):
+    """项目名称, 主管部门 and 实施单位 of a project form."""
+
+    name: str | None = None
+    competent_department: str | None = None
+    implementing_unit: str | None = None
+
+
+class Stages(_Part):
+    """One source of funds by stage: 年初预算数, 全年预算数, 全年执行数."""
+
+    initial: Amount = None
+    final: Amount = None
+    actual: Amount = None
+
+
+class Funds(_Part):
+    """The rows under 年度资金总额 of a 自评表, by source."""
+
+    fiscal: Stages = Field(default_factory=Stages)
+    carryover: Stages = Field(default_factory=Stages)
+    other: Stages = Field(default_factory=Stages)
+
+
+class BudgetExecution(_Part):
+    """The budget-execution row of a 自评表 as the form states it (rate in percent)."""
+
+    weight: Amount = None
+    rate: Amount = None
+    score: Amount = None
+
+
+class Goals(_Part):
+    """年度总体目标: the expected goal and what the form says was achieved."""
+
+    expected: str | None = None
+    achieved: str | None = None
 
 
 class SelfEvaluation(_Part):
@@ -119,6 +160,10 @@ class Record(_Part):
     income: Income = Field(default_factory=Income)
     budget: Budget = Field(default_factory=Budget)
     three_public: ThreePublic = Field(default_factory=ThreePublic)
+    project: ProjectInfo = Field(default_factory=ProjectInfo)
+    funds: Funds = Field(default_factory=Funds)
+    budget_execution: BudgetExecution = Field(default_factory=BudgetExecution)
+    goals: Goals = Field(default_factory=Goals)
     projects: list[Project] = Field(default_factory=list)
     indicators: list[Indicator] = Field(default_factory=list)
     self_evaluation: SelfEvaluation = Field(default_factory=SelfEvaluation)

@@ -22,7 +22,9 @@ def _position(position: Position) -> dict[str, Any]:
 
 def _position_from(data: dict[str, Any] | None) -> Position:
     names = {f.name for f in fields(Position)}
-    values = {k: tuple(v) if isinstance(v, list) else v for k, v in (data or {}).items() if k in names}
+    values: dict[str, Any] = {
+        k: tuple(v) if isinstance(v, list) else v for k, v in (data or {}).items() if k in names
+    }
     return Position(**values)
 
 

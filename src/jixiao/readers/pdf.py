@@ -66,13 +66,9 @@ def read(data: bytes, *, name: str) -> Document:
 
 def _ocr_pages(data: bytes, numbers: list[int]) -> list[_Page]:
     """The pages `numbers` (without a text layer) recognised by OCR, as pages of blocks."""
-    from jixiao.readers.ocr.pdfpages import page_images
+    from jixiao.readers.ocr.pdfpages import recognise_pages
 
-    images = page_images(data, numbers)
-    return [
-        _Page(image.page, recognised=list(blocks))
-        for image, blocks in zip(images, ocr.ocr_pages(images), strict=True)
-    ]
+    return [_Page(number, recognised=blocks) for number, blocks in recognise_pages(data, numbers).items()]
 
 
 def _open(data: bytes, name: str) -> Any:

@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from jixiao.readers.ocr import PageImage
+from jixiao.model.document import Block
+from jixiao.readers.ocr import PageImage, ocr_pages
 from jixiao.readers.ocr.prepare import MAX_DPI, MIN_DPI
 
 #: Resolution for a page whose images say nothing of it.
@@ -52,3 +53,13 @@ def page_images(data: bytes, numbers: Sequence[int]) -> list[PageImage]:
         return out
     finally:
         document.close()
+
+
+def recognise_pages(data: bytes, numbers: Sequence[int]) -> dict[int, list[Block]]:
+    """The blocks OCR reads on the pages `numbers` (1-based) of PDF `data`, by page number.
+
+    This is the PDF reader's hook for pages without a text layer. All the pages go to
+    the page mapper at once (a batch on a cluster spreads them over its workers).
+    """
+    images = page_images(data, numbers)
+    return {image.page: blocks for image, blocks in zip(images, ocr_pages(images), strict=True)}

@@ -16,9 +16,11 @@ What is written (``build(outdir)``):
 - ``chengxi-300.tif``: the pages at 300 dpi, a multi-page TIFF with JPEG compression;
 - ``chengxi-150.pdf``: the pages at 150 dpi in greyscale, an image-only PDF;
 - ``chengxi-mixed.pdf``: the first page with its text layer, the others scanned (300 dpi);
-- ``chengxi-300-p2.jpg`` / ``.png``: the page with the seal alone, as JPEG and PNG.
+- ``chengxi-300-p2.jpg`` / ``.png``: the page with the seal alone, as JPEG and PNG;
+- ``chengxi-form-300.jpg``, ``chengxi-form-150.pdf``: a made-up 项目支出绩效自评表 (a form of
+  merged cells) stamped over its total score, at 300 dpi in colour and 150 dpi in grey.
 
-The true record is ``data/ocr/chengxi-water-2024.json``. Run as a script to write
+The true records are ``data/ocr/chengxi-water-2024.json`` and ``chengxi-form-2024.json``. Run as a script to write
 the fixtures to a folder and look at them: ``python tests/ocr_build.py OUT``.
 """
 
@@ -226,6 +228,81 @@ def mixed_pdf(text_pdf: Path, scanned_pdf: bytes, path: Path) -> Path:
     return path
 
 
+#: A made-up 项目支出绩效自评表: ``<`` continues the cell on the left, ``^`` the cell above.
+FORM_TITLE = "项目支出绩效自评表（2024年度）"
+FORM: list[list[str]] = [
+    ["项目名称", "农村饮水安全巡检", "<", "主管部门", "澄溪县水利局", "<", "实施单位", "澄溪县水务技术服务中心"],
+    ["项目资金（万元）", "<", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+    ["年度资金总额", "<", "86.4", "86.4", "83.05", "10", "96.12%", "9.61"],
+    ["其中：本年财政拨款", "<", "80", "80", "77.65", "—", "—", "—"],
+    ["上年结转资金", "<", "6.4", "6.4", "5.4", "—", "—", "—"],
+    ["其他资金", "<", "", "", "", "—", "—", "—"],
+    ["年度总体目标", "预期目标", "<", "<", "实际完成情况", "<", "<", "<"],
+    ["^", "完成全县48座小型水库汛期巡查，水库安全运行率100%。", "<", "<",
+     "完成巡查45次，全县水库安全度汛，无安全事故。", "<", "<", "<"],
+    ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+    ["产出指标", "数量指标", "水库巡查次数", "≥48次", "45次", "20", "18.75", "汛期道路中断，三次巡查改为远程查看"],
+    ["^", "质量指标", "隐患整改完成率", "≥90%", "95%", "15", "15", ""],
+    ["^", "时效指标", "巡查报告报送及时率", "100%", "100%", "15", "15", ""],
+    ["效益指标", "社会效益指标", "水库安全运行率", "100%", "100%", "20", "20", ""],
+    ["满意度指标", "服务对象满意度指标", "沿库群众满意度", "≥90%", "92%", "20", "20", ""],
+    ["总分", "<", "<", "<", "<", "100", "98.36", "<"],
+]
+FORM_TRUTH = DATA / "chengxi-form-2024.json"
+
+
+def form_spans(grid: list[list[str]]) -> list[tuple[int, int, str, int, int]]:
+    """Every cell of a form grid as (row, col, text, rowspan, colspan)."""
+    out = []
+    for r, row in enumerate(grid):
+        for c, text in enumerate(row):
+            if text in ("<", "^"):
+                continue
+            colspan = 1
+            while c + colspan < len(row) and row[c + colspan] == "<":
+                colspan += 1
+            rowspan = 1
+            while r + rowspan < len(grid) and grid[r + rowspan][c] == "^":
+                rowspan += 1
+            out.append((r, c, text, rowspan, colspan))
+    return out
+
+
+def form_pdf(outdir: Path) -> Path:
+    """The form as a PDF: a Word table with real merges, then who fills it in (for the seal)."""
+    import docx
+    from docx.shared import Cm
+
+    outdir.mkdir(parents=True, exist_ok=True)
+    document = docx.Document()
+    for section in document.sections:
+        section.left_margin = section.right_margin = Cm(1.5)
+    document.add_paragraph(FORM_TITLE)
+    table = document.add_table(rows=len(FORM), cols=len(FORM[0]))
+    table.style = "Table Grid"
+    for r, c, text, rowspan, colspan in form_spans(FORM):
+        cell = table.cell(r, c)
+        if rowspan > 1 or colspan > 1:
+            cell = cell.merge(table.cell(r + rowspan - 1, c + colspan - 1))
+        cell.text = text
+    document.add_paragraph("")
+    document.add_paragraph("填报单位（盖章）：澄溪县水务技术服务中心        填报日期：2025年3月14日")
+    path = outdir / "chengxi-form-2024.docx"
+    document.save(str(path))
+    return fixtures_build.soffice_convert([path], outdir, "pdf")[0]
+
+
+def scan_form(pdf: Path, scanner: Scanner) -> Image.Image:
+    """The form's page stamped over its total score and the filler's name, and scanned."""
+    rng = random.Random(scanner.seed)
+    page = render(pdf, scanner.dpi)[0]
+    scale = scanner.dpi / 72
+    _, hit = find_text(pdf, "98.36")
+    center = ((hit[0] + hit[2]) / 2 * scale - 0.2 * scanner.dpi, (hit[1] + hit[3]) / 2 * scale + 0.35 * scanner.dpi)
+    page = multiply(page, seal_layer(page.size, center, scanner.dpi, "澄溪县水务技术服务中心"), 0.85, rng)
+    return scanned(page, scanner)
+
+
 #: Two lines of a small page for quick OCR tests.
 LINES = ("2024年全年支出771.08万元，", "其中基本支出526.35万元。")
 
@@ -249,6 +326,8 @@ def encoded(page: Image.Image, fmt: str, **options: object) -> bytes:
 
 SCANNER_300 = Scanner(dpi=300, angle=1.6, quality=72, seed=3)
 SCANNER_150 = Scanner(dpi=150, angle=-1.2, quality=70, grey=True, seed=5)
+FORM_300 = Scanner(dpi=300, angle=-1.8, quality=70, seed=7)
+FORM_150 = Scanner(dpi=150, angle=1.1, quality=65, grey=True, seed=9)
 
 
 def build(outdir: Path) -> dict[str, Path]:
@@ -270,6 +349,11 @@ def build(outdir: Path) -> dict[str, Path]:
     seal_page = find_text(pdf, "8.67")[0]
     high[seal_page].save(out["jpg-300"], "JPEG", quality=85, dpi=(300, 300))
     high[seal_page].save(out["png-300"], "PNG", dpi=(300, 300))
+    form = form_pdf(outdir / "source")
+    out["form-300"] = outdir / "chengxi-form-300.jpg"
+    scan_form(form, FORM_300).convert("RGB").save(out["form-300"], "JPEG", quality=75, dpi=(300, 300))
+    out["form-150"] = outdir / "chengxi-form-150.pdf"
+    out["form-150"].write_bytes(image_pdf([scan_form(form, FORM_150)], 150))
     return out
 
 

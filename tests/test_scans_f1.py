@@ -4,7 +4,9 @@ The fixtures (`ocr_build`) are our made-up report rendered DOCX → PDF → page
 with a red seal over the indicator table's scores, a signature over a cell, a
 rotation of 1–2° and JPEG noise: a 300 dpi colour multi-page TIFF, a 150 dpi
 greyscale image-only PDF, and a PDF whose first page keeps its text layer and whose
-second page is scanned. Each is scored against the report's true record.
+second page is scanned; and a made-up 项目支出绩效自评表 (a form of merged cells)
+stamped over its total, as a 300 dpi JPEG and a 150 dpi greyscale PDF. Each is
+scored against its true record.
 """
 
 from __future__ import annotations
@@ -21,33 +23,43 @@ import pytest
 
 from fixtures_build import SCORER
 from jixiao.review import review
-from ocr_build import TRUTH
+from ocr_build import FORM_TRUTH, TRUTH
 from record_score import score
 
 Extractions = Callable[[str], Any]
 
-#: Kind of fixture → lowest acceptable F1.
-THRESHOLDS = {"tiff-300": 0.90, "pdf-150": 0.85, "mixed": 0.90}
+#: Kind of fixture → its true record and the lowest acceptable F1.
+CASES = {
+    "tiff-300": (TRUTH, 0.90),
+    "pdf-150": (TRUTH, 0.85),
+    "mixed": (TRUTH, 0.90),
+    "form-300": (FORM_TRUTH, 0.90),
+    "form-150": (FORM_TRUTH, 0.85),
+}
 
 
-def _truth() -> dict[str, Any]:
-    data: dict[str, Any] = json.loads(TRUTH.read_text(encoding="utf-8"))
+def _truth(kind: str) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(CASES[kind][0].read_text(encoding="utf-8"))
     return data
 
 
-@pytest.mark.parametrize("kind", list(THRESHOLDS))
+@pytest.mark.parametrize("kind", list(CASES))
 def test_scans_score_high(kind: str, scan_extractions: Extractions, tmp_path: Path) -> None:
     extraction = scan_extractions(kind)
-    predicted = json.loads(extraction.record.to_json())
-    result = score(_truth(), predicted)
-    assert result.f1 >= THRESHOLDS[kind], f"{kind} F1 {result.f1:.3f}: {result.notes}"
+    truth, threshold = CASES[kind]
+    result = score(_truth(kind), json.loads(extraction.record.to_json()))
+    assert result.f1 >= threshold, f"{kind} F1 {result.f1:.3f}: {result.notes}"
     if SCORER.exists():  # the shared scorer, where the shared material is beside the checkout
-        (tmp_path / TRUTH.name).write_text(extraction.record.to_json(), encoding="utf-8")
+        gold, pred = tmp_path / "gold", tmp_path / "pred"
+        gold.mkdir()
+        pred.mkdir()
+        (gold / truth.name).write_text(truth.read_text(encoding="utf-8"), encoding="utf-8")
+        (pred / truth.name).write_text(extraction.record.to_json(), encoding="utf-8")
         out = subprocess.run(
-            [sys.executable, str(SCORER), str(TRUTH.parent), str(tmp_path), "--json"],
+            [sys.executable, str(SCORER), str(gold), str(pred), "--json"],
             capture_output=True, text=True, check=True,
         )
-        assert json.loads(out.stdout)["overall"]["f"] >= THRESHOLDS[kind]
+        assert json.loads(out.stdout)["overall"]["f"] >= threshold
 
 
 def _amounts(truth: Any, predicted: Any, path: str = "") -> Iterator[tuple[str, Any, Any]]:
@@ -64,19 +76,19 @@ def _amounts(truth: Any, predicted: Any, path: str = "") -> Iterator[tuple[str, 
         yield path, truth, predicted
 
 
-@pytest.mark.parametrize("kind", list(THRESHOLDS))
+@pytest.mark.parametrize("kind", list(CASES))
 def test_every_amount_is_exact_or_flagged(kind: str, scan_extractions: Extractions) -> None:
     extraction = scan_extractions(kind)
     predicted = json.loads(extraction.record.to_json())
     flagged = " ".join(f.message for f in review(extraction) if f.code == "ocr-low-confidence")
     checked = 0
-    for path, true, got in _amounts(_truth(), predicted):
+    for path, true, got in _amounts(_truth(kind), predicted):
         if got is None:
             continue  # not read is not misread
         checked += 1
         if Decimal(str(got)) != Decimal(str(true)):
             assert str(got) in flagged, f"{kind}: {path} read {got} (true {true}) without a finding"
-    assert checked >= 40
+    assert checked >= 20
 
 
 def test_tiff_keeps_merged_cells_and_confidence(scan_extractions: Extractions) -> None:

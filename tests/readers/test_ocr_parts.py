@@ -100,13 +100,13 @@ def test_normalise_fixes_what_the_recogniser_gets_wrong() -> None:
     chars = [(c, 1.0) for c in '全年预算8. 67万元,其中"三公"经费丶支出 合计°']
     text = "".join(c for c, _ in normalise(chars))
     assert text == "全年预算8.67万元，其中“三公”经费、支出合计。"
-    numbers = "".join(c for c, _ in normalise([(c, 1.0) for c in "1,234.50 and 3,4"]))
-    assert numbers == "1,234.50 and 3,4"
+    numbers = "".join(c for c, _ in normalise([(c, 1.0) for c in "1,234.50 and 3,4 2024 2025 (表 (二)"]))
+    assert numbers == "1,234.50 and 3,4 2024 2025 （表（二）"
 
 
 def test_doubtful_words_are_whole_numbers_or_a_character_with_its_neighbours() -> None:
-    chars = [(c, 0.5 if c in "7，控" else 1.0) for c in "支出786.32万元，公用经费控制数"]
-    assert doubtful_words(chars, 0.9) == ("786.32", "费控制")  # the comma is not meaningful
+    chars = [(c, 0.5 if c in "7，控%" else 1.0) for c in "支出786.32万元，公用经费控制数，率95%"]
+    assert doubtful_words(chars, 0.9) == ("786.32", "费控制")  # the comma and % are not meaningful
 
 
 def _word(x0: float, y0: float, text: str, height: float = 30.0, conf: float = 1.0) -> Word:

@@ -142,6 +142,8 @@ def _cell_blocks(grid: Grid, words: list[Word], page: int) -> Table | None:
     for i, cell in enumerate(grid.cells):
         chars = _join(group_lines(by_cell.get(i, [])), cell.box.x1)
         text = "".join(c for c, _ in chars).strip()
+        if text == "一":  # a lone dash in a form's cell reads as the character 一
+            text = "—"
         position = _position(page, chars) if chars else Position(page=page)
         cells.append(SpanCell(cell.row, cell.col, text, cell.rowspan, cell.colspan, position))
     return freeze(cells)

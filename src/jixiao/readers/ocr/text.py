@@ -40,13 +40,9 @@ def normalise(chars: Chars) -> Chars:
     quoted = False
     for i, (text, conf) in enumerate(chars):
         before, after = _neighbour(chars, i, -1), _neighbour(chars, i, 1)
-        if text == " " and (
-            (_is_cjk(before) and _is_cjk(after)) or (_NUMBER.match(before) and _NUMBER.match(after))
-        ):
-            continue
         if text == "丶":
             text = "、"
-        elif text == "°" and _is_cjk(before) and not after[:1].isalnum():
+        elif text == "°" and (_is_cjk(before) or before in "%)") and not after[:1].isalnum():
             text = "。"
         elif text in _FULL and (_is_cjk(before) or _is_cjk(after)):
             if not (text == "," and before.isdigit() and after.isdigit()):
@@ -56,21 +52,33 @@ def normalise(chars: Chars) -> Chars:
         if text in ("“", "”"):
             quoted = text == "“"
         out.append((text, conf))
-    return out
+    return [
+        pair
+        for i, pair in enumerate(out)
+        if not (pair[0] == " " and _joined(_neighbour(out, i, -1), _neighbour(out, i, 1)))
+    ]
+
+
+def _joined(before: str, after: str) -> bool:
+    """Whether a single space between `before` and `after` is an artefact: Chinese text on
+    both sides, or a decimal point and a digit (``8. 67``); two numbers stay apart."""
+    if _is_cjk(before) and _is_cjk(after):
+        return True
+    return (before == "." and after.isdigit()) or (before.isdigit() and after == ".")
 
 
 def meaningful(chars: Chars, i: int) -> bool:
     """Whether character `i` carries meaning: a letter, digit or Chinese character, or a
-    mark inside a number (``1,234.5``); other punctuation does not."""
+    mark inside a number (``1,234.5``); other punctuation (and ``%``) does not."""
     text = chars[i][0]
     if not text.strip():
         return False
     if text.isalnum():
         return True
-    if text in ".,%":
+    if text in ".,":
         before = chars[i - 1][0] if i else ""
         after = chars[i + 1][0] if i + 1 < len(chars) else ""
-        return before[-1:].isdigit() and (after[:1].isdigit() or text == "%")
+        return before[-1:].isdigit() and after[:1].isdigit()
     return False
 
 

@@ -84,15 +84,23 @@ def render(pdf: Path, dpi: int) -> list[Image.Image]:
 
 
 def find_text(pdf: Path, text: str) -> tuple[int, tuple[float, float, float, float]]:
-    """(page index, box in points) of the first occurrence of `text` in `pdf`."""
-    import pdfplumber
+    """(page index, box in points from the top-left) of the first occurrence of `text`."""
+    import pypdfium2
 
-    with pdfplumber.open(str(pdf)) as document:
-        for index, page in enumerate(document.pages):
-            found = page.search(text)
+    document = pypdfium2.PdfDocument(str(pdf))
+    try:
+        for index, page in enumerate(document):
+            textpage = page.get_textpage()
+            found = textpage.search(text).get_next()
             if found:
-                hit = found[0]
-                return index, (hit["x0"], hit["top"], hit["x1"], hit["bottom"])
+                first, count = found
+                boxes = [textpage.get_charbox(i) for i in range(first, first + count)]
+                height = page.get_height()
+                left, right = min(b[0] for b in boxes), max(b[2] for b in boxes)
+                top, bottom = height - max(b[3] for b in boxes), height - min(b[1] for b in boxes)
+                return index, (left, top, right, bottom)
+    finally:
+        document.close()
     raise LookupError(text)
 
 

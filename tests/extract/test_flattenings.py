@@ -52,12 +52,17 @@ def test_run_together_cells_give_names_and_no_guessed_figures() -> None:
 def written(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     from formfixtures import write_docx, write_html, write_xlsx
 
+    from jixiao.render.pdf import docx_to_pdf
+
     root = tmp_path_factory.mktemp("form")
-    return {"docx": write_docx(root / "form.docx"), "html": write_html(root / "form.html"),
-            "xlsx": write_xlsx(root / "form.xlsx")}
+    docx = write_docx(root / "form.docx")
+    pdf = root / "form.pdf"
+    pdf.write_bytes(docx_to_pdf(docx.read_bytes()))
+    return {"docx": docx, "html": write_html(root / "form.html"),
+            "xlsx": write_xlsx(root / "form.xlsx"), "pdf": pdf}
 
 
-@pytest.mark.parametrize("fmt", ["docx", "html", "xlsx"])
+@pytest.mark.parametrize("fmt", ["docx", "html", "xlsx", "pdf"])
 def test_original_formats_give_the_same_record(fmt: str, written: dict[str, Path]) -> None:
     record = load(written[fmt]).record
     assert _facts(record) == EXPECTED

@@ -95,7 +95,7 @@ def _goals(ctx: Context, facts: Facts) -> None:
                     "goals.achieved": _first(texts, _ACHIEVED)}
             if None in cols.values():
                 continue
-            offset = _offset(row, grid[r + 1])
+            offset = align(row, grid[r + 1])
             for path, c in cols.items():
                 assert c is not None
                 below = cell_at(grid[r + 1], c + offset)
@@ -104,13 +104,6 @@ def _goals(ctx: Context, facts: Facts) -> None:
                     ref = SourceRef(index, below.position, below.text, row=below.row, col=below.col)
                     facts.propose(path, value, 30, ref)
             return
-
-
-def _offset(header: list[Cell | None], row: list[Cell | None]) -> int:
-    """Align a row that lost leading cells (text without spans) with the header above it."""
-    if sum(c is not None for c in row) >= sum(c is not None for c in header):
-        return 0
-    return align(header, row)
 
 
 def _first(texts: list[str], pattern: re.Pattern[str]) -> int | None:

@@ -19,13 +19,16 @@ class Position:
     """Where something stands in the source file.
 
     ``line`` is 1-based in text sources; ``page`` is 1-based in PDFs and images;
-    ``sheet`` and ``cell`` (like ``"B7"``) name spreadsheet locations. Any may be None.
+    ``sheet`` and ``cell`` (like ``"B7"``) name spreadsheet locations; ``box`` is the area
+    on a PDF page, ``(x0, top, x1, bottom)`` in points from the page's top-left corner.
+    Any may be None.
     """
 
     line: int | None = None
     page: int | None = None
     sheet: str | None = None
     cell: str | None = None
+    box: tuple[float, float, float, float] | None = None
     #: Text read by OCR: the lowest recognition confidence (0–1) of its characters;
     #: None for text that was not recognised from an image.
     confidence: float | None = None

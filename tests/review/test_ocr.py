@@ -54,5 +54,7 @@ def test_field_names_and_matching() -> None:
     assert field_name("budget.actual.personnel") == "全年支出人员经费"
     assert field_name("three_public.actual.reception") == "“三公”经费决算公务接待费"
     assert field_name("staffing.retired") == "离退休人数"
+    assert field_name("funds.carryover.actual") == "上年结转资金全年执行数"
+    assert field_name("budget_execution.rate") == "预算执行率"
     assert matches("786.32", "786.32") and matches("8.670", "8.67") and matches("1,236", "1236份")
     assert not matches("786.32", "786.3") and not matches("控A制", "公用经费控制数")

@@ -42,7 +42,18 @@ _NAMES = {
     "budget.prior_year_expenditure": "上年支出",
     "self_evaluation.score": "自评得分",
     "self_evaluation.grade": "自评等级",
+    "income.initial": "年初预算收入",
+    "project.name": "项目名称",
+    "project.competent_department": "主管部门",
+    "project.implementing_unit": "实施单位",
+    "goals.expected": "年度总体目标",
+    "goals.achieved": "总体目标实际完成情况",
+    "budget_execution.weight": "预算执行率分值",
+    "budget_execution.rate": "预算执行率",
+    "budget_execution.score": "预算执行率得分",
 }
+_FUNDS = {"fiscal": "本年财政拨款", "carryover": "上年结转资金", "other": "其他资金"}
+_FUND_STAGES = {"initial": "年初预算数", "final": "全年预算数", "actual": "全年执行数"}
 _ITEM_FIELDS = {
     "name": "名称",
     "budget": "预算",
@@ -66,6 +77,8 @@ def field_name(path: str) -> str:
     if parts[0] == "three_public" and len(parts) == 3:
         stage = "预算" if parts[1] == "budget" else "决算"
         return f"“三公”经费{stage}{_PARTS.get(parts[2], parts[2])}"
+    if parts[0] == "funds" and len(parts) == 3:
+        return _FUNDS.get(parts[1], parts[1]) + _FUND_STAGES.get(parts[2], parts[2])
     if parts[0] == "claims":
         return "自评表预算执行" + {"weight": "分值", "score": "得分", "rate": "执行率"}.get(parts[-1], "")
     return path

@@ -5,12 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PIL import Image
+from PIL import Image, ImageDraw, ImageFont
 
 from jixiao.errors import UnreadableDocumentError
+from jixiao.extract import extract
 from jixiao.readers import image, ocr, read_bytes, read_path
 from jixiao.readers.pdf import read as read_pdf
-from ocr_build import LINES, encoded, small_page
+from ocr_build import FONT, LINES, encoded, small_page
 
 
 def _text(name: str, data: bytes) -> str:
@@ -62,3 +63,26 @@ def test_without_the_ocr_extra_scans_get_a_clear_message(monkeypatch: pytest.Mon
     scan = encoded(small_page().convert("RGB"), "PDF")
     with pytest.raises(UnreadableDocumentError, match=r"s.pdf.*扫描件.*jixiao\[ocr\]"):
         read_pdf(scan, name="s.pdf")
+
+
+def test_table_without_rulings_reaches_extraction_through_recovery() -> None:
+    rows = [
+        ["项目名称", "全年预算数", "全年支出数"],
+        ["农村供水水质检测经费", "118.50", "113.26"],
+        ["小型水库安全巡查经费", "86.40", "83.05"],
+    ]
+    dpi = 200
+    page = Image.new("L", (int(7 * dpi), int(2.2 * dpi)), 255)
+    draw = ImageDraw.Draw(page)
+    font = ImageFont.truetype(str(FONT.with_name("NotoSerifCJK-Regular.ttc")), int(0.15 * dpi))
+    draw.text((0.3 * dpi, 0.2 * dpi), "三、项目支出情况", font=font, fill=0)
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            draw.text(((0.3 + (0, 2.9, 4.6)[c]) * dpi, (0.6 + 0.4 * r) * dpi), text, font=font, fill=0)
+    document = read_bytes(encoded(page, "PNG", dpi=(dpi, dpi)), name="无线表格.png")
+    assert all(b.table is None for b in document.blocks)  # no rulings: laid-out lines
+    projects = extract(document).record.projects
+    assert [(p.name, str(p.budget), str(p.actual)) for p in projects] == [
+        ("农村供水水质检测经费", "118.50", "113.26"),
+        ("小型水库安全巡查经费", "86.40", "83.05"),
+    ]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import cv2
 import numpy as np
 
@@ -9,7 +11,7 @@ from jixiao.model.document import Block, Cell, Position, Table
 from jixiao.readers.ocr import prepare
 from jixiao.readers.ocr.assemble import join_continued
 from jixiao.readers.ocr.geometry import Box
-from jixiao.readers.ocr.layout import Word, page_blocks
+from jixiao.readers.ocr.layout import Word, display_width, page_blocks
 from jixiao.readers.ocr.rulings import find_rulings, ruling_strokes
 from jixiao.readers.ocr.text import doubtful_words, normalise
 
@@ -124,7 +126,11 @@ def test_lines_and_paragraphs_keep_column_gaps_as_spaces() -> None:
     blocks = page_blocks(words, (), page=3, height=1200)
     texts = [b.text for b in blocks]
     assert texts[0] == "一、部门整体支出情况"
-    assert texts[1:] == ["项目名称  全年预算数  执行率", "水质检测经费  118.50  95.58%"]
+    assert [re.split(r" {2,}", t) for t in texts[1:]] == [
+        ["项目名称", "全年预算数", "执行率"], ["水质检测经费", "118.50", "95.58%"]
+    ]
+    starts = [[display_width(t[: t.index(cell)]) for cell in re.split(r" {2,}", t)] for t in texts[1:]]
+    assert starts[0] == starts[1] == [0, 20, 40]  # 300 px apart, a character 30 px wide
     assert all(b.position.page == 3 for b in blocks)
 
 

@@ -7,9 +7,11 @@ would: a line that stops short of the right margin, an indented line, a wider ga
 a change of type size or an enumerator (一、 （二） 3.) starts a new paragraph. A wrapped line joins the next
 without a separator (Chinese has no spaces between words).
 
-Columns without rulings stay visible: a gap wider than about two characters,
-between words or inside one, is written as two or more spaces, which the
-text-recovery layer turns into table columns.
+Columns without rulings stay visible: a line with a gap wider than about two
+characters (between words or inside one) is a paragraph of its own, laid out as
+``pdftotext -layout`` would (each run of text at its display column, half a
+character each, the line's indent in `Block.indent`), which the text-recovery layer
+turns into table columns. Inside a cell such a gap is two spaces.
 
 Every character keeps its confidence; a block or cell's `Position` gets the lowest
 one and the *doubtful words*: each number holding a character read below
@@ -47,15 +49,21 @@ class Word:
     confidences: tuple[float, ...]
     centers: tuple[float, ...]
 
-    def chars(self) -> Chars:
-        """(character, confidence) pairs, with two spaces at wide gaps inside the word."""
-        out: Chars = []
+    def segments(self) -> list[tuple[float, Chars]]:
+        """(left edge, characters) of the word's runs, split where its characters stand
+        more than `COLUMN_GAP` characters apart (a detector box over two columns)."""
         pitch = self.box.height * 0.9
+        out: list[tuple[float, Chars]] = [(self.box.x0, [])]
         for i, (char, conf) in enumerate(zip(self.text, self.confidences, strict=True)):
             if i and self.centers[i] - self.centers[i - 1] > COLUMN_GAP * pitch + pitch:
-                out.extend([("  ", 1.0)])
-            out.append((char, conf))
+                out.append((self.centers[i] - pitch / 2, []))
+            out[-1][1].append((char, conf))
         return out
+
+
+def display_width(text: str) -> int:
+    """Columns a text takes in a fixed-width layout (CJK and full-width characters take two)."""
+    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
 
 
 @dataclass
@@ -78,18 +86,50 @@ class Line:
         heights = sorted(w.box.height for w in self.words)
         return heights[len(heights) // 2]
 
-    def chars(self) -> Chars:
-        out: Chars = []
-        for i, word in enumerate(self.words):
-            if i:
-                prev = out[-1][0] if out else ""
-                gap = word.box.x0 - self.words[i - 1].box.x1
-                if gap > COLUMN_GAP * self.height:
-                    out.append(("  ", 1.0))
-                elif _LATIN.match(prev[-1:]) and _LATIN.match(word.text[:1]):
-                    out.append((" ", 1.0))
-            out.extend(word.chars())
+    def segments(self) -> list[tuple[float, Chars]]:
+        """(left edge, characters) of the line's runs of text between column gaps."""
+        out: list[tuple[float, Chars]] = []
+        right = None
+        for word in self.words:
+            for i, (x0, chars) in enumerate(word.segments()):
+                gap = x0 - right if right is not None else 0.0
+                if not out or i or gap > COLUMN_GAP * self.height:
+                    out.append((x0, list(chars)))
+                    continue
+                prev = out[-1][1][-1][0] if out[-1][1] else ""
+                if _LATIN.match(prev[-1:]) and _LATIN.match(chars[0][0] if chars else ""):
+                    out[-1][1].append((" ", 1.0))
+                out[-1][1].extend(chars)
+            right = word.box.x1
         return out
+
+    @property
+    def gapped(self) -> bool:
+        """Whether the line has column gaps (a row of a table drawn without rulings)."""
+        return len(self.segments()) > 1
+
+    def chars(self, left: float | None = None, em: float = 0.0) -> Chars:
+        """The line's characters; runs apart by column gaps are separated by two or more
+        spaces, or, given the text column's `left` edge and the width `em` of a Chinese
+        character, placed at their display column (half a character each) as
+        ``pdftotext -layout`` places them."""
+        out: Chars = []
+        column = 0
+        for i, (x0, chars) in enumerate(self.segments()):
+            if i:
+                wanted = round(2 * (x0 - left) / em) - column if left is not None and em else 2
+                spaces = max(2, wanted)
+                out.append((" " * spaces, 1.0))
+                column += spaces
+            elif left is not None and em:
+                column = self.indent(left, em)
+            out.extend(chars)
+            column += display_width("".join(c for c, _ in chars))
+        return out
+
+    def indent(self, left: float, em: float) -> int:
+        """Display columns from the text column's `left` edge to the line's start."""
+        return max(0, round(2 * (self.box.x0 - left) / em)) if em else 0
 
     def text(self) -> str:
         return "".join(c for c, _ in self.chars())
@@ -161,7 +201,7 @@ def _paragraphs(lines: list[Line], left: float, right: float) -> list[list[Line]
 
 def _starts_paragraph(prev: Line, line: Line, left: float, right: float) -> bool:
     size = max(prev.height, line.height)
-    if _ENUMERATED.match(line.text()):
+    if _ENUMERATED.match(line.text()) or prev.gapped or line.gapped:
         return True
     if right - prev.box.x1 > 1.5 * size:
         return True
@@ -201,14 +241,39 @@ def page_blocks(words: list[Word], tables: tuple[Grid, ...], page: int, height: 
         rights = sorted(ln.box.x1 for ln in lines)
         left, right = lefts[len(lefts) // 10], rights[len(rights) * 9 // 10]
         for group in _split_at_tables(lines, tables):
+            frame = (left, right, em_of(free))
             for para in _paragraphs(group, left, right):
-                chars = _join(para, right)
-                text = "".join(c for c, _ in chars).strip()
-                if text:
-                    block = Block("paragraph", text, position=_position(page, chars))
+                block = _paragraph(para, frame, page)
+                if block is not None:
                     items.append((para[0].box.y0, block))
     items.sort(key=lambda item: item[0])
     return [block for _, block in items]
+
+
+def em_of(words: list[Word]) -> float:
+    """The width of a Chinese character on the page: the median over words of Chinese text."""
+    sizes = sorted(
+        w.box.width / len(w.text) for w in words if len(w.text) >= 2 and display_width(w.text) == 2 * len(w.text)
+    )
+    if sizes:
+        return sizes[len(sizes) // 2]
+    heights = sorted(w.box.height for w in words)
+    return 0.75 * heights[len(heights) // 2] if heights else 0.0
+
+
+def _paragraph(lines: list[Line], frame: tuple[float, float, float], page: int) -> Block | None:
+    """A paragraph block; a line with column gaps is laid out by display columns, with its
+    indent, as the PDF reader lays out such lines (the recovery layer reads them).
+    `frame` is the text column's left and right edges and the width of a character."""
+    left, right, em = frame
+    if len(lines) == 1 and lines[0].gapped:
+        chars = normalise(lines[0].chars(left, em))
+        text = "".join(c for c, _ in chars).rstrip()
+        indent = lines[0].indent(left, em)
+        return Block("paragraph", text, position=_position(page, chars), indent=indent)
+    chars = _join(lines, right)
+    text = "".join(c for c, _ in chars).strip()
+    return Block("paragraph", text, position=_position(page, chars)) if text else None
 
 
 def _split_at_tables(lines: list[Line], tables: tuple[Grid, ...]) -> list[list[Line]]:

@@ -12,10 +12,12 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from jixiao.batch.faults import database_faults
+from jixiao.dbguard import refuse_foreign
 from jixiao.model.record import Record
 from jixiao.store import Database, normalize_url
 from jixiao.store.accounts import add_unit
-from jixiao.store.models import FindingRow, Source, Submission, now
+from jixiao.store.models import Base, FindingRow, Source, Submission, now
 from jixiao.store.records import Actor, Snapshot, record_text, save_snapshot, store_source
 
 #: Columns of a submission filled from a batch summary row.
@@ -24,6 +26,12 @@ ROW_COLUMNS = (
     "grade_claimed", "grade_computed", "errors", "warnings", "infos",
 )
 BATCH = Actor(username="batch")
+
+
+def jixiao_tables() -> set[str]:
+    """The tables a jixiao database holds (the models' and the full-text index's)."""
+    fts = {"search_fts", *(f"search_fts_{part}" for part in ("config", "data", "docsize", "idx", "content"))}
+    return set(Base.metadata.tables) | fts
 
 
 def check_url(url: str) -> str:
@@ -44,7 +52,10 @@ class BatchStore:
     """Documents and findings of batch runs, in the database at `url`."""
 
     def __init__(self, url: str) -> None:
-        self.db = Database(url)
+        url = check_url(url)
+        with database_faults(url):
+            refuse_foreign(url, jixiao_tables(), name=url)
+            self.db = Database(url)
 
     def close(self) -> None:
         """Close the database."""

@@ -15,9 +15,11 @@ from decimal import Decimal
 from typing import Any
 
 from jixiao.batch import stages
+from jixiao.batch.deadline import DeadlineError, failure_reason
 from jixiao.errors import SourceError
 from jixiao.model.record import Record
 from jixiao.pipeline import Evaluation
+from jixiao.readers.limits import ResourceLimitError
 
 #: The stages timed for every document, in order.
 STAGES = ("read", "extract", "score", "check")
@@ -114,6 +116,8 @@ def process_document(data: bytes, name: str, profile: str | None = None) -> DocR
         result = _review(evaluation)
     except SourceError as exc:
         result = DocResult(name, digest, ok=False, error=exc.reason + (f"（{exc.hint}）" if exc.hint else ""))
+    except (ResourceLimitError, MemoryError, DeadlineError) as exc:  # named as what they are
+        result = DocResult(name, digest, ok=False, error=failure_reason(exc))
     except Exception as exc:  # a bug or a library failure must not stop the batch
         result = DocResult(name, digest, ok=False, error=f"处理出错：{type(exc).__name__}: {exc}")
     result.name, result.sha256, result.timings = name, digest, timings

@@ -26,6 +26,7 @@ from jixiao.errors import UnreadableDocumentError
 from jixiao.model.document import Block, Document, Position
 from jixiao.readers import ocr
 from jixiao.readers._grid import clean_text
+from jixiao.readers._pdf_damage import BROKEN_XREF, xref_intact
 from jixiao.readers._pdf_layout import (
     Line,
     group_lines,
@@ -73,12 +74,14 @@ def read(data: bytes, *, name: str) -> Document:
     pdf = _open(data, name)
     try:
         pages = [_read_page(pdf, i) for i in range(len(pdf))]
+    except MemoryError:
+        raise  # named as such by read_bytes, not as damage
     except Exception as exc:
         raise UnreadableDocumentError(name, *_DAMAGED) from exc
     finally:
         pdf.close()
     scanned = [p.number for p in pages if p.images and not (p.lines or p.pieces)]
-    if scanned and len(scanned) == len(pages):
+    if scanned and len(scanned) == len(pages) and xref_intact(data):
         ocr.require(name, "PDF 是扫描件（只有图片，没有文字层）")
     if scanned and ocr.available():
         recognised = _ocr_pages(data, scanned)
@@ -88,7 +91,8 @@ def read(data: bytes, *, name: str) -> Document:
         scanned = []
     blocks = _assemble(pages)
     if not blocks:
-        raise ocr.nothing_read(name) if scanned else _no_text(name, pages, data)
+        damaged = not xref_intact(data)  # damage first, as in `_no_text`
+        raise ocr.nothing_read(name) if scanned and not damaged else _no_text(name, pages, data)
     if scanned:
         blocks = join_continued(blocks, scanned)
     return Document(name=name, format="pdf", blocks=tuple(blocks), ocr_pages=tuple(scanned))
@@ -113,6 +117,8 @@ def _open(data: bytes, name: str) -> Any:
 
 def _no_text(name: str, pages: list[_Page], data: bytes) -> UnreadableDocumentError:
     """Why a PDF gave no text: a scan, a damaged file, or really nothing to read."""
+    if not xref_intact(data):  # damage first: a broken file may show its images but lose its text
+        return UnreadableDocumentError(name, *BROKEN_XREF)
     if any(p.images for p in pages):
         return UnreadableDocumentError(
             name,

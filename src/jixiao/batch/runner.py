@@ -70,6 +70,8 @@ class RunStats:
     #: Seconds summed over documents, per stage (read, extract, score, check, write).
     stage_seconds: dict[str, float] = field(default_factory=dict)
     interrupted: bool = False
+    #: Pages of scans read by OCR.
+    ocr_pages: int = 0
 
     @property
     def processed(self) -> int:
@@ -85,6 +87,9 @@ class Monitor:
 
     def advance(self, ok: bool) -> None:
         """One document finished (or was skipped, counted as ok)."""
+
+    def scanned(self, pages: int) -> None:
+        """The document just finished had `pages` pages read by OCR (called before `advance`)."""
 
     def stop(self) -> None:
         """The run ended."""
@@ -132,6 +137,8 @@ class _Loop:
 
     def finish(self, result: DocResult, source: Source) -> None:
         self.writer.write(result, source)
+        if result.ocr_pages:
+            self.monitor.scanned(result.ocr_pages)
         self.monitor.advance(result.ok)
 
     def drain(self, until: int) -> None:

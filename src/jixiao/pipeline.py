@@ -21,14 +21,14 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, TypeVar
 
-from pydantic import ValidationError
-
 from jixiao.errors import NotAReportError, SourceError
 from jixiao.extract import Extraction, extract, extract_all
 from jixiao.model.document import Document
 from jixiao.model.provenance import Provenance
 from jixiao.model.record import Record
+from jixiao.model.recordfile import MAX_RECORD_BYTES, RecordDataError, describe, load_record_json
 from jixiao.readers import read_bytes, read_path
+from jixiao.readers.files import file_problem, read_regular
 from jixiao.review import Finding, ReviewContext, review
 from jixiao.score import Profile, ScoreResult, choose_profile, load_profile, score_record
 
@@ -124,10 +124,9 @@ def load_bytes(data: bytes, *, name: str) -> Extraction:
 def record_from_json(data: bytes, *, name: str) -> Record:
     """A record from its JSON; `SourceError` naming the file when it is not one."""
     try:
-        return Record.from_json(data)
-    except ValidationError as exc:
-        raise SourceError(name, "不是有效的评价记录 JSON",
-                          f"共 {exc.error_count()} 处不符合 jixiao.record/1") from exc
+        return load_record_json(data)
+    except RecordDataError as exc:  # bounded, validated, the field named: one wording everywhere
+        raise SourceError(name, *describe(exc)) from exc
 
 
 def evaluate_record(
@@ -188,9 +187,9 @@ def evaluate(
     path = Path(path)
     if path.suffix.lower() == ".json":
         try:
-            data = path.read_bytes()
+            data = read_regular(path, MAX_RECORD_BYTES)
         except OSError as exc:
-            raise SourceError(str(path), f"无法读取文件：{exc.strerror or exc}") from exc
+            raise SourceError(str(path), *file_problem(exc)) from exc
         return evaluate_bytes(data, name=str(path), profile=profile, timings=timings)
     document = _timed(timings, "read", lambda: read_path(path))
     return evaluate_document(document, profile, timings=timings)

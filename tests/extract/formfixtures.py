@@ -251,3 +251,32 @@ DEPARTMENT_EXPECTED: dict[str, Any] = {
     "budget_execution.score": Decimal("9.88"),
     "self_evaluation.score": Decimal("96.5"),
 }
+
+
+BASIC_TITLE = "2024年度部门（单位）整体支出绩效评价基础数据表"
+BASIC_GRID: list[list[str]] = [
+    ["财政供养人员情况（人）", "编制数", "2024年实际在职人数", "控制率"],
+    ["^", "18", "17", "94.44%"],
+    ["经费控制情况（万元）", "2023年决算数", "2024年预算数", "2024年决算数"],
+    ["三公经费", "5.10", "4.80", "3.95"],
+    ["1、公务用车购置和维护经费", "3.00", "3.00", "2.75"],
+    ["其中：公车购置", "0", "0", "0"],
+    ["公车运行维护", "3.00", "3.00", "2.75"],
+    ["2、出国经费", "0", "0", "0"],
+    ["3、公务接待", "2.10", "1.80", "1.20"],
+    ["项目支出：", "90.00", "120.00", "112.40"],
+    ["公用经费", "30.20", "32.00", "29.80"],
+]
+BASIC_EXPECTED: dict[str, Any] = {
+    "staffing.authorized": 18,
+    "staffing.actual": 17,
+    "three_public.budget.total": Decimal("4.80"),
+    "three_public.budget.vehicles": Decimal("3.00"),
+    "three_public.budget.reception": Decimal("1.80"),
+    "three_public.actual.total": Decimal("3.95"),
+    "three_public.actual.vehicles": Decimal("2.75"),
+    "three_public.actual.overseas": Decimal("0"),
+    "three_public.actual.reception": Decimal("1.20"),
+    "budget.actual.project": Decimal("112.40"),
+    "budget.actual.public": Decimal("29.80"),
+}

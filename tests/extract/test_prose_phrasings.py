@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Decimal
 
+import pytest
+
 from jixiao.extract import Extraction
 
 Run = Callable[[str], Extraction]
@@ -66,3 +68,15 @@ def test_web_page_chrome_does_not_name_the_unit(extract_text: Run) -> None:
     text = ("首页 > 信息公开 > 预决算公开\n溪口县档案馆2024年度部门整体支出绩效自评报告\n"
             "一、部门基本情况\n核定编制12名。\n主办单位：溪口县人民政府办公室\n")
     assert extract_text(text).record.department == "溪口县档案馆"
+
+
+@pytest.mark.parametrize("title", [
+    "关于溪口县水务局2023年度部门整体支出绩效自评的报告",
+    "溪口县水务局关于2023年度部门整体支出绩效自评情况的报告",
+    "2023年度溪口县水务局部门整体支出绩效自评报告",
+    "溪口县水务局（本级）2023年度整体支出绩效自评报告",
+    "溪口县水务局部门整体支出绩效自评报告（2023年度）",
+])
+def test_title_phrasings_name_the_unit_and_year(title: str, extract_text: Run) -> None:
+    record = extract_text(f"{title}\n一、部门基本情况\n本单位核定编制12名。\n").record
+    assert (record.department, record.year, record.kind) == ("溪口县水务局", 2023, "department")

@@ -85,3 +85,18 @@ TWO_SCORES = "2024年度项目支出绩效自评表\n" + _table([
 def test_several_score_columns_are_read_by_the_header_above_each(extract_text: Run) -> None:
     indicator = extract_text(TWO_SCORES).record.indicators[0]
     assert (indicator.weight, indicator.score) == (Decimal(30), Decimal(30))
+
+
+NUMBERED_NAMES = ("2024年度项目支出绩效自评表 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 "
+                  "偏差原因分析及改进措施 产出指标 数量指标 指标1:图书借阅量 ≥5000册 5200册 20 20 "
+                  "指标2:…… …… …… 质量指标 指标1:图书完好率 ≥95% 96% 20 20 指标2： / / / / "
+                  "效益指标 社会效益指标 指标1:读者人次 ≥8000人次 8100人次 20 19.5 总分 60 59.5\n")
+
+
+def test_numbered_names_and_placeholder_rows(extract_text: Run) -> None:
+    indicators = extract_text(NUMBERED_NAMES).record.indicators
+    assert [(i.level2, i.name, i.target, i.actual, i.score) for i in indicators] == [
+        ("数量指标", "图书借阅量", "≥5000册", "5200册", Decimal(20)),
+        ("质量指标", "图书完好率", "≥95%", "96%", Decimal(20)),
+        ("社会效益指标", "读者人次", "≥8000人次", "8100人次", Decimal("19.5")),
+    ]

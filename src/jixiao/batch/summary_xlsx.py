@@ -15,6 +15,7 @@ from openpyxl import Workbook
 
 from jixiao.batch.index import Entry, Index
 from jixiao.batch.overview import Overview
+from jixiao.xlsxsafe import text_row
 
 #: (header, row key) of the per-document sheet, before the per-code columns.
 DOCUMENT_COLUMNS = (
@@ -82,22 +83,26 @@ def _finding_rows(out: Path, index: Index) -> Iterator[list[Any]]:
             ]
 
 
+def _append(sheet: Any, values: list[Any]) -> None:
+    sheet.append(text_row(sheet, values))  # names and messages come from documents
+
+
 def write_summary_xlsx(out: Path, index: Index, overview: Overview, path: Path) -> None:
     """Write the workbook to `path` (the caller makes the write atomic)."""
     book = Workbook(write_only=True)
     sheet = book.create_sheet("概况")
     for values in _overview_rows(overview):
-        sheet.append(values)
+        _append(sheet, values)
     codes = sorted(overview.codes)
     sheet = book.create_sheet("文件")
-    sheet.append([header for header, _ in DOCUMENT_COLUMNS] + codes)
+    _append(sheet, [header for header, _ in DOCUMENT_COLUMNS] + codes)
     for entry in index.entries(ok=True):
-        sheet.append(_document_row(entry, codes))
+        _append(sheet, _document_row(entry, codes))
     sheet = book.create_sheet("失败")
-    sheet.append(["文件", "原因", "SHA-256"])
+    _append(sheet, ["文件", "原因", "SHA-256"])
     for entry in index.entries(ok=False):
-        sheet.append([entry.name, entry.error, entry.sha256])
+        _append(sheet, [entry.name, entry.error, entry.sha256])
     sheet = book.create_sheet("问题")
     for values in _finding_rows(out, index):
-        sheet.append(values)
+        _append(sheet, values)
     book.save(path)

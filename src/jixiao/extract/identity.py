@@ -21,7 +21,8 @@ _PROSE_LABEL = re.compile(
 _SEAL = re.compile(r"[（(]\s*(?:盖章|公章|签章)\s*[）)]")
 _TITLE = re.compile(r"(?:\d{4})\s*年度?\s*(.{2,40}?)(?:部门)?整体(?:预算)?支出")
 _TITLE_NAME_FIRST = re.compile(
-    rf"(?:^|[《“\"、\s])([^《“\"、\s\d]{{2,40}}?{ORG_SUFFIX})\s*[（(]?\s*(?:19|20)\d{{2}}\s*年度?")
+    rf"(?:^|[《“\"、\s])([^《“\"、\s\d]{{2,40}}?{ORG_SUFFIX})(?:[（(](?:本级|机关|本部)[)）])?"
+    rf"(?:关于)?\s*[（(]?\s*(?:19|20)\d{{2}}\s*年度?")
 #: A title with no year: “某县财政局部门整体支出绩效自评报告”.
 _TITLE_NO_YEAR = re.compile(
     rf"^([^\d\s，。,]{{2,40}}?{ORG_SUFFIX})(?:部门|单位)?整体(?:预算)?(?:支出)?绩效")
@@ -37,6 +38,7 @@ _ORG_END = re.compile(rf"{ORG_SUFFIX}$")
 
 def _name(text: str) -> str | None:
     name = _SEAL.sub("", clean(text)).strip("　 ：:")
+    name = re.sub(r"^关于", "", name)
     if not 2 <= len(name) <= 60 or not _ORG_END.search(name):
         return None
     return name

@@ -23,6 +23,8 @@ from jixiao.recover.vocab import INDICATOR_ROLES
 ROLES = INDICATOR_ROLES
 _POINTS = re.compile(r"[（(]\s*\d+(?:\.\d+)?\s*分?\s*[）)]")
 _PLACEHOLDER = re.compile(r"^[/／\\—\-–…·.。无]*$")
+#: “指标1：” before a name: the form's numbering, not the name.
+_NUMBERED = re.compile(r"^(?:指标|三级指标)\s*\d{1,2}\s*[:：、.．]\s*")
 _TOTAL_ROW = re.compile(r"^(?:总分|合计|总计|综合得分|自评得分|评分合计)")
 
 
@@ -118,6 +120,7 @@ def _row_item(row: list[Cell | None], header: _Header, offset: int,
               carry: dict[str, str | None]) -> dict[str, Any] | None:
     cols = header.cols
     name = _cell_text(row, cols, "name", offset)
+    name = _value(_NUMBERED.sub("", name)) if name else None
     for level in ("level1", "level2"):
         value = _level(_cell_text(row, cols, level, offset) or "")
         if value:

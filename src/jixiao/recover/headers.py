@@ -8,6 +8,7 @@ columns of the table below.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from jixiao.recover.vocab import (
@@ -15,6 +16,8 @@ from jixiao.recover.vocab import (
     INDICATOR_ROLES,
     MONEY_HEADER_WORDS,
     MONEY_STAGE,
+    STAFF_HEADER_WORDS,
+    YEAR_PREFIX,
 )
 
 _NOTE = re.compile(r"[（(][^（）()\d]{0,6}[）)]")
@@ -54,9 +57,15 @@ def _word_at(compact: str, pos: int, words: tuple[str, ...], boundaries: frozens
     return found[-1] if found else None
 
 
+Allowed = Callable[[int], bool]
+
+
 def _runs(compact: str, pattern: re.Pattern[str], words: tuple[str, ...], start: int,
-          boundaries: frozenset[int]) -> list[tuple[int, int, list[str]]]:
-    """Maximal runs of header words from `start` on: (start, end, words with their notes)."""
+          boundaries: frozenset[int], allowed: Allowed | None) -> list[tuple[int, int, list[str]]]:
+    """Maximal runs of header words from `start` on: (start, end, words with their notes).
+
+    A run starts only where `allowed` says a header may start (a cell's start).
+    """
     runs: list[tuple[int, int, list[str]]] = []
     pos = start
     while True:
@@ -64,11 +73,20 @@ def _runs(compact: str, pattern: re.Pattern[str], words: tuple[str, ...], start:
         if match is None:
             return runs
         first = end = match.start()
+        prefix = YEAR_PREFIX.search(compact, max(first - 5, 0), first)
+        if prefix is not None and prefix.end() == first:
+            first = end = prefix.start()
+        if allowed is not None and not allowed(first):
+            pos = match.start() + 1
+            continue
         found: list[str] = []
         while True:
-            word = _word_at(compact, end, words, boundaries)
+            year = YEAR_PREFIX.match(compact, end)
+            at = year.end() if year else end
+            word = _word_at(compact, at, words, boundaries)
             if word is None:
                 break
+            word = compact[end:at] + word
             end += len(word)
             gap = _NOTE.match(compact, end)
             if gap:
@@ -87,22 +105,33 @@ def role_of(word: str) -> str | None:
     return None
 
 
-def indicator_headers(compact: str, start: int = 0,
-                      boundaries: frozenset[int] = frozenset()) -> list[Header]:
+def indicator_headers(compact: str, start: int = 0, boundaries: frozenset[int] = frozenset(),
+                      allowed: Allowed | None = None) -> list[Header]:
     """Indicator-table headers: a name column and a target, weight or score column."""
     out = []
-    for first, end, words in _runs(compact, _INDICATOR_WORD, INDICATOR_HEADER_WORDS, start, boundaries):
+    for first, end, words in _runs(compact, _INDICATOR_WORD, INDICATOR_HEADER_WORDS, start, boundaries, allowed):
         roles = [role_of(w) or "note" for w in words]
         if len(words) >= 3 and "name" in roles and {"target", "weight", "score"} & set(roles):
             out.append(Header(first, end, tuple(words), tuple(roles)))
     return out
 
 
-def money_headers(compact: str, start: int = 0,
-                  boundaries: frozenset[int] = frozenset()) -> list[Header]:
+def money_headers(compact: str, start: int = 0, boundaries: frozenset[int] = frozenset(),
+                  allowed: Allowed | None = None) -> list[Header]:
     """Money-block headers: at least two stage columns (年初预算数, 全年执行数 …)."""
     out = []
-    for first, end, words in _runs(compact, _MONEY_WORD, MONEY_HEADER_WORDS, start, boundaries):
+    for first, end, words in _runs(compact, _MONEY_WORD, MONEY_HEADER_WORDS, start, boundaries, allowed):
         if sum(1 for w in words if MONEY_STAGE.search(w)) >= 2:
             out.append(Header(first, end, tuple(words), tuple(words)))
     return out
+
+
+_STAFF_WORD = _word_pattern(STAFF_HEADER_WORDS)
+
+
+def staff_headers(compact: str, start: int = 0, boundaries: frozenset[int] = frozenset(),
+                  allowed: Allowed | None = None) -> list[Header]:
+    """Staffing headers: two or more of 编制数, 实际在职人数, 控制率 …"""
+    return [Header(first, end, tuple(words), tuple(words))
+            for first, end, words in _runs(compact, _STAFF_WORD, STAFF_HEADER_WORDS, start, boundaries, allowed)
+            if len(words) >= 2]

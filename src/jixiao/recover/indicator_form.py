@@ -10,9 +10,10 @@ A table whose weights stand inside its labels (``相关性(5分) 5``) is read by
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from jixiao.recover.grammar import Row, parse_rows
-from jixiao.recover.grid import Candidate, Grid, GridCell, header_cells
+from jixiao.recover.grid import Candidate, Grid, GridCell, header_cells, starts_cell
 from jixiao.recover.headers import Header, indicator_headers
 from jixiao.recover.kinds import is_value
 from jixiao.recover.runon import is_runon, split_runon
@@ -25,9 +26,13 @@ _LONG = 120
 _SUFFIX = "指标"
 
 
+def _allowed(stream: Stream) -> Callable[[int], bool]:
+    return lambda pos: starts_cell(stream, pos)
+
+
 def find(stream: Stream, pos: int) -> Candidate | None:
     """The first indicator header from `pos` on whose weights are not inside labels."""
-    for header in indicator_headers(stream.compact, pos, stream.boundaries):
+    for header in indicator_headers(stream.compact, pos, stream.boundaries, _allowed(stream)):
         if "weight" in header.roles or "target" in header.roles:
             return Candidate(header.start, lambda h=header: parse(stream, h))  # type: ignore[misc]
     return None

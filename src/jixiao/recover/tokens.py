@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from jixiao.model.document import Block
 
 _WORD = re.compile(r"\S+")
+_SPACE = re.compile(r"\s")
 _WIDE = re.compile(r"\s{2,}|\t")
 _RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$")
 
@@ -112,7 +113,13 @@ class Stream:
         owner: list[int] = []
         offset: list[int] = []
         for i, token in enumerate(self.tokens):
-            for k, ch in enumerate(token.text):
+            text = token.text
+            if not _SPACE.search(text):
+                parts.append(text)
+                owner.extend([i] * len(text))
+                offset.extend(range(len(text)))
+                continue
+            for k, ch in enumerate(text):
                 if not ch.isspace():
                     parts.append(ch)
                     owner.append(i)

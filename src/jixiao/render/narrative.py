@@ -16,6 +16,13 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from jixiao.errors import ConfigError
 from jixiao.model.record import Record
+from jixiao.model.recordfile import (
+    RecordDataError,
+    check_data,
+    from_validation,
+    message,
+    parse_json,
+)
 
 NARRATIVE_SCHEMA_ID = "jixiao.narrative/1"
 
@@ -77,18 +84,19 @@ class Narrative(_Part):
 
 def _parse(text: str, name: str) -> Any:
     try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ConfigError(f"{name}: 不是有效的 JSON（第 {exc.lineno} 行）") from exc
+        return parse_json(text)
+    except RecordDataError as exc:
+        raise ConfigError(message(name, exc)) from exc
 
 
 def _validated(model: type[Record] | type[Narrative], data: Any, name: str) -> Any:
     try:
+        check_data(data)
         return model.model_validate(data)
     except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
-        raise ConfigError(f"{name}: 字段 {where} 无效（{first['msg']}）") from exc
+        raise ConfigError(message(name, from_validation(exc))) from exc
+    except RecordDataError as exc:
+        raise ConfigError(message(name, exc)) from exc
 
 
 def narrative_path(record_path: Path) -> Path:

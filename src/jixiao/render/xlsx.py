@@ -24,6 +24,7 @@ from jixiao.render.narrative import Narrative
 from jixiao.render.outline import outline_for
 from jixiao.render.phrasing import evaluation_sentence
 from jixiao.render.tables import basic_data_table, project_table, self_eval_table
+from jixiao.xlsxsafe import as_text
 
 SHEET_SELF = "自评表"
 SHEET_BASIC = "基础数据表"
@@ -89,7 +90,7 @@ def _write_cell(
         cell.value = spec.value
     elif spec.text:
         cell.value = spec.text
-        cell.data_type = "s"  # text like “=17个” is not a formula
+        as_text(cell)  # text like “=17个” is not a formula
     cell.number_format = FORMATS[spec.fmt]
     cell.font = _HEADER_FONT if spec.header else _BODY_FONT
     horizontal = "center" if spec.header else spec.align
@@ -126,7 +127,7 @@ def write_table(sheet: Any, spec: TableSpec, checks: dict[str, DataValidation]) 
     widths = [w * 9 for w in (spec.widths or (1.0,) * spec.n_cols)]
     for c, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(c)].width = width
-    title = sheet.cell(row=TITLE_ROW, column=1, value=spec.caption or sheet.title)
+    title = as_text(sheet.cell(row=TITLE_ROW, column=1, value=spec.caption or sheet.title))
     title.font = Font(name="黑体", size=16)
     title.alignment = Alignment(horizontal="center", vertical="center")
     sheet.merge_cells(

@@ -25,6 +25,9 @@ if TYPE_CHECKING:
 FAMILIES = (
     "arithmetic",
     "statements",
+    "counts",
+    "dates",
+    "forms",
     "crossref",
     "rates",
     "controls",
@@ -35,6 +38,7 @@ FAMILIES = (
     "plausibility",
     "contradictions",
     "hygiene",
+    "ocr",
 )
 
 Value = Decimal | int | str

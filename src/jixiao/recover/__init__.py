@@ -22,6 +22,7 @@ from jixiao.readers.limits import check_grid
 from jixiao.recover import indicator_form, label_form, layout, money_form, rows, scoring_form
 from jixiao.recover.grid import Grid, GridCell, Recogniser
 from jixiao.recover.normalize import normalize
+from jixiao.recover.prefilter import may_hold_form
 from jixiao.recover.tokens import Stream, Token, block_tokens
 
 #: Recognisers of the standard forms; at a tie the earlier one wins.
@@ -83,6 +84,8 @@ def _region(document: Document, region: list[tuple[int, Block]]) -> list[Block] 
         found.append(_Found(grid, [c for r in run for c in r.cells]))
     rest = [(i, b) for i, b in region if i not in used_blocks]
     for part in _split_runs(rest):
+        if not may_hold_form(part):
+            continue  # no form's header words in it: not worth tokenising
         tokens = [t for i, b in part for t in block_tokens(i, b)]
         found += _forms(tokens)
     if not found:

@@ -20,7 +20,8 @@ from jixiao.recover.vocab import (
     YEAR_PREFIX,
 )
 
-_NOTE = re.compile(r"[（(][^（）()\d]{0,6}[）)]")
+#: A short note after a column word: ``(A)``, ``(分)``, ``(万元)``.
+NOTE = re.compile(r"[（(][^（）()\d]{0,6}[）)]")
 
 
 @dataclass(frozen=True)
@@ -35,7 +36,7 @@ class Header:
 
 def _word_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?:{alternatives})(?:{_NOTE.pattern})?")
+    return re.compile(rf"(?:{alternatives})(?:{NOTE.pattern})?")
 
 
 _INDICATOR_WORD = _word_pattern(INDICATOR_HEADER_WORDS)
@@ -88,7 +89,7 @@ def _runs(compact: str, pattern: re.Pattern[str], words: tuple[str, ...], start:
                 break
             word = compact[end:at] + word
             end += len(word)
-            gap = _NOTE.match(compact, end)
+            gap = NOTE.match(compact, end)
             if gap:
                 word += gap.group()
                 end = gap.end()

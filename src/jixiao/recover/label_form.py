@@ -17,15 +17,17 @@ from jixiao.recover.runon import is_runon_text
 from jixiao.recover.tokens import Stream, Token
 from jixiao.recover.vocab import FORM_LABELS
 
-_LABEL = re.compile(
+#: A form label, with its note and colon.
+LABEL = re.compile(
     "(?:" + "|".join(re.escape(w) for w in sorted(FORM_LABELS, key=len, reverse=True)) + ")"
     r"(?:[（(](?:盖章|公章|签章|分|万元|人)[)）])?[:：]?")
 _SEAL = re.compile(r"^[（(](?:盖章|公章|签章)[)）][:：]?$")
 _GAP_TOKENS = 3
 #: Where a value inside run-together text stops: the next label or a word of the form.
-_STOP = re.compile(_LABEL.pattern + r"|项目资金|资金来源|年度总体目标|绩效指标|一级指标|年初预算|"
+_STOP = re.compile(LABEL.pattern + r"|项目资金|资金来源|年度总体目标|绩效指标|一级指标|年初预算|"
                    r"全年预算|预算执行|联系人|联系电话")
-_GOALS = re.compile(
+#: The 年度总体目标 block: the goals label and the names of its two columns.
+GOALS = re.compile(
     r"(?:年度总体目标|项目年度目标|年度绩效目标|总体目标)(?:完成情况)?"
     r"(?P<cols>预期目标实际完成情况|年初设定目标年度总体目标完成情况综述|项目年度目标年度目标完成情况|"
     r"年度目标年度目标完成情况|预期目标实际完成值|目标内容完成情况)")
@@ -34,7 +36,7 @@ _GOALS = re.compile(
 def _labels(stream: Stream, pos: int) -> list[tuple[int, int]]:
     """Labels standing as tokens of their own (anywhere inside run-together text), from `pos` on."""
     out = []
-    for match in _LABEL.finditer(stream.compact, pos):
+    for match in LABEL.finditer(stream.compact, pos):
         start, end = match.span()
         runon = is_runon_text(stream.tokens[stream.owner[start]].text)
         if runon or (stream.at_token_start(start) and stream.at_token_start(end)):
@@ -107,7 +109,7 @@ def _after_value(following: list[Token], value: list[Token]) -> list[Token]:
 
 def find_goals(stream: Stream, pos: int) -> Candidate | None:
     """The 年度总体目标 block: its column names and the two texts after them."""
-    match = _GOALS.search(stream.compact, pos)
+    match = GOALS.search(stream.compact, pos)
     if match is None:
         return None
     return Candidate(match.start(), lambda m=match: parse_goals(stream, m))  # type: ignore[misc]

@@ -50,6 +50,8 @@ def display_width(text: str) -> int:
 def space_row(index: int, block: Block) -> LineRow | None:
     """The cells of a line whose cells are separated by two or more spaces."""
     text = block.text
+    if "  " not in text and text.isprintable():
+        return None  # white space only as single blanks: one piece at most
     pieces = [(m.start(), m.end()) for m in _GAP.finditer(text)]
     if len(pieces) < 2 or any(b - a > _MAX_CELL for a, b in pieces):
         return None

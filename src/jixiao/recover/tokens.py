@@ -98,9 +98,11 @@ def block_tokens(index: int, block: Block) -> list[Token]:
         return [Token(text[a:b], index, a, b, True, True) for a, b in cells]
     out = []
     for match in _WORD.finditer(text):
-        gap = text[max(match.start() - 2, 0):match.start()]
-        hard = match.start() == 0 or bool(_WIDE.search(gap)) or "\t" in gap
-        out.append(Token(match.group(), index, match.start(), match.end(), hard))
+        start = match.start()
+        # First on the line, or after a tab or two white-space characters (the character
+        # just before a word is always white space).
+        hard = start == 0 or text[start - 1] == "\t" or (start > 1 and text[start - 2].isspace())
+        out.append(Token(match.group(), index, start, match.end(), hard))
     return out
 
 
@@ -112,8 +114,11 @@ class Stream:
         parts: list[str] = []
         owner: list[int] = []
         offset: list[int] = []
+        #: Compact positions where a token begins (and the end): the cell boundaries left.
+        starts = [0]
         for i, token in enumerate(self.tokens):
             text = token.text
+            starts.append(len(owner))
             if not _SPACE.search(text):
                 parts.append(text)
                 owner.extend([i] * len(text))
@@ -124,12 +129,11 @@ class Stream:
                     parts.append(ch)
                     owner.append(i)
                     offset.append(k)
+        starts.append(len(owner))
         self.compact = "".join(parts)
         self.owner = owner
         self.offset = offset
-        #: Compact positions where a token begins (and the end): the cell boundaries left.
-        self.boundaries = frozenset(
-            [p for p in range(1, len(owner)) if owner[p] != owner[p - 1]] + [0, len(owner)])
+        self.boundaries = frozenset(starts)
 
     def at_token_start(self, pos: int) -> bool:
         """True when compact position `pos` is the first character of a token."""
@@ -158,3 +162,4 @@ class Stream:
             return list(self.tokens[start:])
         head = self.tokens[i]
         return [head.clip(off, len(head.text)), *self.tokens[i + 1:]]
+

@@ -8,18 +8,25 @@ from jixiao.extract import matrix
 from jixiao.extract.context import Context, Unit
 from jixiao.extract.facts import Facts
 from jixiao.extract.labels import path_for, stage_of
-from jixiao.extract.prose import amounts, is_difference, prose_category, prose_stage, ref_of
+from jixiao.extract.prose import (
+    Amount,
+    is_difference,
+    prose_category,
+    prose_stage,
+    ref_of,
+    unit_amounts,
+)
 
 _PRIOR = re.compile(r"比上年(?:度)?(?:同期)?(?:决算)?(?:数)?$|上年(?:度)?(?:决算)?(?:数)?为?$")
 _PRIOR_PATH = {"income.total": "income.prior_year",
                "budget.actual.total": "budget.prior_year_expenditure"}
 
 
-def _unit_amounts(unit: Unit, year: int | None, facts: Facts) -> None:
+def _unit_amounts(unit: Unit, found: list[Amount], year: int | None, facts: Facts) -> None:
     subject: str | None = None
     stage: tuple[str, bool] | None = None
     sentence = -1
-    for amount in amounts(unit.text):
+    for amount in found:
         if amount.sentence != sentence:
             subject, stage, sentence = None, None, amount.sentence
         if _PRIOR.search(amount.label):
@@ -59,4 +66,4 @@ def extract(ctx: Context, facts: Facts) -> None:
     """Propose income, budget and spending figures."""
     matrix.extract(ctx, facts)
     for unit in ctx.units:
-        _unit_amounts(unit, ctx.year, facts)
+        _unit_amounts(unit, unit_amounts(ctx, unit), ctx.year, facts)

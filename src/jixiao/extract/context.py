@@ -8,8 +8,10 @@ each unit knows the titles of the sections it stands in.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from itertools import pairwise
+from typing import Any, TypeVar
 
 from jixiao.model.document import Block, Document, Table
 from jixiao.model.provenance import SourceRef
@@ -25,6 +27,7 @@ HEADING_MARKS: tuple[tuple[int, re.Pattern[str]], ...] = (
 _SENTENCE_END = re.compile(r"[。；;！!？?：:]\s*$")
 _REPORT_WORDS = re.compile(r"绩效|自评|评价报告")
 _REPORT_TOPIC = re.compile(r"预算|支出|经费|指标|资金")
+T = TypeVar("T")
 
 
 def heading_rank(text: str) -> tuple[int, str] | None:
@@ -68,6 +71,8 @@ class Context:
     units: list[Unit] = field(default_factory=list)
     tables: list[tuple[int, Table, tuple[str, ...]]] = field(default_factory=list)
     year: int | None = None
+    #: Views several extractors read (`shared`), built once per document.
+    _shared: dict[Hashable, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def build(cls, document: Document) -> Context:
@@ -91,8 +96,18 @@ class Context:
         """Every paragraph and heading, in order."""
         return self.units
 
+    def shared(self, key: Hashable, build: Callable[[], T]) -> T:
+        """`build()`, computed once per document under `key` (for what several extractors read)."""
+        if key not in self._shared:
+            self._shared[key] = build()
+        found: T = self._shared[key]
+        return found
+
     def cell_units(self, min_length: int = 12) -> list[Unit]:
-        """Table cells long enough to hold sentences, as units."""
+        """Table cells long enough to hold sentences, as units (a new list each call)."""
+        return list(self.shared(("cells", min_length), lambda: self._cell_units(min_length)))
+
+    def _cell_units(self, min_length: int) -> list[Unit]:
         out = []
         for index, table, sections in self.tables:
             for cell in table.cells:
@@ -103,7 +118,7 @@ class Context:
 
     def prose(self) -> list[Unit]:
         """Paragraphs and sentence-holding table cells, paragraphs first."""
-        return self.units + self.cell_units()
+        return self.units + self.shared(("cells", 12), lambda: self._cell_units(12))
 
     def broken_lines(self, reach: int = 40) -> list[tuple[str, Unit]]:
         """Paragraphs cut mid-sentence by a line break, rejoined around the break.

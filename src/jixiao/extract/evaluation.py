@@ -56,7 +56,7 @@ def _from_labels(ctx: Context, facts: Facts) -> None:
 def _from_prose(ctx: Context, facts: Facts) -> None:
     texts = [(u.text, u, 20) for u in ctx.prose()] + [(t, u, 18) for t, u in ctx.broken_lines()]
     for text, unit, priority in texts:
-        match = _SCORE.search(text)
+        match = _SCORE.search(text) if "分" in text else None  # every statement ends in 分
         if match:
             value = cell_number(next(g for g in match.groups() if g))
             if value is not None and value <= 100:

@@ -71,14 +71,16 @@ def _from_labels(ctx: Context, facts: Facts) -> None:
 
 def _from_sentences(ctx: Context, facts: Facts) -> None:
     for unit in ctx.units[:120] + _title_cells(ctx):
-        for match in _TITLE.finditer(unit.text):
-            facts.propose("department", _name(match.group(1)), 30, unit.ref)
-        first = _TITLE_NAME_FIRST.search(unit.text)
-        if first and "绩效" in unit.text[first.end():first.end() + 30]:
-            facts.propose("department", _name(first.group(1)), 30, unit.ref)
-        bare = _TITLE_NO_YEAR.match(unit.text)
-        if bare and len(unit.text) <= 60:
-            facts.propose("department", _name(bare.group(1)), 28, unit.ref)
+        if "整体" in unit.text:  # _TITLE names the 整体支出 it evaluates
+            for match in _TITLE.finditer(unit.text):
+                facts.propose("department", _name(match.group(1)), 30, unit.ref)
+        if "绩效" in unit.text:  # a title names 绩效 after the unit's name
+            first = _TITLE_NAME_FIRST.search(unit.text)
+            if first and "绩效" in unit.text[first.end():first.end() + 30]:
+                facts.propose("department", _name(first.group(1)), 30, unit.ref)
+            bare = _TITLE_NO_YEAR.match(unit.text)
+            if bare and len(unit.text) <= 60:
+                facts.propose("department", _name(bare.group(1)), 28, unit.ref)
         found = _IS_SENTENCE.search(unit.text)
         if found:
             facts.propose("department", _name(found.group(1)), 20, unit.ref)

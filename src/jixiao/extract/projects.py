@@ -27,6 +27,8 @@ _UNIT = r"\s*(亿元|万元|万|元)"
 _LIST_ITEM = re.compile(rf"(?:^|[：:；;、（(]|其中[：:]?)\s*{_NAME}\s*({NUMBER}){_UNIT}")
 _PAIR = re.compile(
     rf"{_NAME}\s*({NUMBER}){_UNIT}\s*[，,]\s*(?:实际)?(?:支出|使用|执行)(?:了)?\s*({NUMBER}){_UNIT}")
+#: What every `_PAIR` holds: an amount, a comma and the word of the spending after it.
+_PAIR_TAIL = re.compile(r"\d\s*(?:亿元|万元|万|元)\s*[，,]\s*(?:实际)?(?:支出|使用|执行)")
 _INITIAL = re.compile(rf"年初预算(?:资金|数|金额)?(?:为)?\s*({NUMBER}){_UNIT}")
 _FINAL = re.compile(rf"(?:全年预算|调整后预算|调整预算)(?:资金|数)?(?:为)?\s*({NUMBER}){_UNIT}")
 _ACTUAL = re.compile(rf"(?:实际支出|实际使用|全年执行|实际执行|支出)(?:资金|数)?(?:为)?\s*({NUMBER}){_UNIT}")
@@ -72,7 +74,8 @@ def _from_lists(unit: Unit) -> list[_Project]:
     out: list[_Project] = []
     if not _MONEY.search(unit.text):
         return out
-    for match in _PAIR.finditer(unit.text):
+    pairs = _PAIR.finditer(unit.text) if _PAIR_TAIL.search(unit.text) else ()
+    for match in pairs:
         name = _norm(match.group(1))
         if _ok(name):
             out.append(_Project(name, unit.ref, parse_amount(match.group(2), match.group(3)),

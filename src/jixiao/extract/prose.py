@@ -11,12 +11,13 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from jixiao.extract.context import Unit
+from jixiao.extract.context import Context, Unit
 from jixiao.extract.labels import category_of, stage_of
 from jixiao.extract.numbers import AMOUNT_RE, parse_amount
 from jixiao.model.provenance import SourceRef
 
 _BOUNDARY = re.compile(r"[，,；;。：:（）()、！？\n]")
+_DIGIT = re.compile(r"\d")
 _SHORT_PAREN = re.compile(r"[（(][^（）()\d]{1,4}[）)]")
 _DIFFERENCE = re.compile(r"比|较|增加|减少|增长|下降|超出|超支|节约|结余|结转|差额|调增|调减|追加|增幅|降幅|变动")
 _ECONOMIC = re.compile(
@@ -45,6 +46,8 @@ class Amount:
 def amounts(text: str) -> list[Amount]:
     """Every amount in `text`, with its label and sentence number."""
     out: list[Amount] = []
+    if ("元" not in text and "万" not in text) or _DIGIT.search(text) is None:
+        return out  # no money unit or no digit: no amount
     last_end = 0
     text = _SHORT_PAREN.sub(lambda m: " " + m.group(0)[1:-1] + " ", text)
     for match in AMOUNT_RE.finditer(text):
@@ -56,6 +59,11 @@ def amounts(text: str) -> list[Amount]:
                           match.start(), match.end()))
         last_end = match.end()
     return out
+
+
+def unit_amounts(ctx: Context, unit: Unit) -> list[Amount]:
+    """`amounts` of a unit's text, found once per document (budget and 三公 both read them)."""
+    return ctx.shared(("amounts", unit.text), lambda: amounts(unit.text))
 
 
 def is_difference(label: str) -> bool:

@@ -26,6 +26,8 @@ PROSE: tuple[tuple[str, re.Pattern[str]], ...] = (
 FALLBACK: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("retired", re.compile(rf"(?<!离)退休(?:人员|人数|干部)?{_SEP}{_COUNT}\s*(?:人|名)")),
 )
+#: What every statement above holds: one of its words and a head count after it.
+_MAY_STATE = re.compile(r"(?:编制|核定|在职|实有|在编|在岗|退休)[^人名]*[人名]")
 #: Table labels for each field.
 LABELS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("authorized", re.compile(r"^(?:核定|人员|批复)?编制(?:人数|数|总数)?(?:（人）|\(人\))?$")),
@@ -36,6 +38,8 @@ LABELS: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 def _from_prose(ctx: Context, facts: Facts) -> None:
     for unit in ctx.prose():
+        if not _MAY_STATE.search(unit.text):
+            continue
         for patterns, priority in ((PROSE, 20), (FALLBACK, 10)):
             for field, pattern in patterns:
                 match = pattern.search(unit.text)

@@ -9,13 +9,13 @@ from __future__ import annotations
 from jixiao.extract.context import Context, Unit
 from jixiao.extract.facts import Facts
 from jixiao.extract.labels import category_of, path_for, stage_of
-from jixiao.extract.prose import amounts, is_difference, ref_of
+from jixiao.extract.prose import Amount, is_difference, ref_of, unit_amounts
 
 
-def _unit(unit: Unit, year: int | None, facts: Facts) -> None:
+def _unit(unit: Unit, found: list[Amount], year: int | None, facts: Facts) -> None:
     stage: str | None = None
     last: str | None = None
-    for amount in amounts(unit.text):
+    for amount in found:
         category = category_of(amount.label)
         own = stage_of(amount.label, year)
         if category is None and last == "tp.total" and own is not None:
@@ -38,4 +38,4 @@ def _unit(unit: Unit, year: int | None, facts: Facts) -> None:
 def extract(ctx: Context, facts: Facts) -> None:
     """Propose 三公经费 figures stated in prose."""
     for unit in ctx.units:
-        _unit(unit, ctx.year, facts)
+        _unit(unit, unit_amounts(ctx, unit), ctx.year, facts)

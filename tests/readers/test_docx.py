@@ -123,3 +123,20 @@ def test_zip_without_document_is_refused() -> None:
         package.writestr("hello.txt", "hi")
     with pytest.raises(UnreadableDocumentError, match=r"z.docx.*缺少"):
         read(buffer.getvalue(), name="z.docx")
+
+
+def test_styles_far_into_the_styles_part_give_their_levels() -> None:
+    """A style added last stands at the end of a large styles part; it is found there."""
+    from docx.enum.style import WD_STYLE_TYPE
+
+    doc = docx.Document()
+    custom = doc.styles.add_style("报告小标题", WD_STYLE_TYPE.PARAGRAPH)
+    custom.base_style = doc.styles["Heading 2"]
+    doc.add_paragraph("（一）自定义样式的标题", style="报告小标题")
+    doc.add_paragraph("正文段落", style="Body Text")
+    data = _bytes(doc)
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        styles = package.read("word/styles.xml")
+    assert styles.find("报告小标题".encode()) > 100_000  # past the first pieces read
+    blocks = read(data, name="s.docx").blocks
+    assert [(b.kind, b.level) for b in blocks] == [("heading", 2), ("paragraph", None)]

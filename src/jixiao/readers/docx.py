@@ -10,6 +10,7 @@ Headers, footers, comments and deleted text are ignored.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -42,9 +43,9 @@ def read(data: bytes, *, name: str) -> Document:
         rels = relationships(package, part)
         styles_part = rels.get("styles")
         used = {el.get(f"{W}val", "") for el in root.iter(f"{W}pStyle")}
-        styles_raw = _raw_part(package, styles_part) if styles_part and used else b""
-        levels = _used_style_levels(package, styles_part, styles_raw, used, name)
-        lists = _numbering(package, rels, styles_raw, used, root, name)
+        with _StylesPart(package, styles_part if used else None) as styles:
+            levels = _used_style_levels(package, styles_part, styles, used, name)
+            lists = _numbering(package, rels, styles, used, root, name)
     body = root.find(f"{W}body")
     if body is None:
         raise UnreadableDocumentError(name, "不是 Word 文档（没有正文）", "请确认文件格式后再试")
@@ -67,22 +68,81 @@ class _Lists:
     styles: dict[str, tuple[str, int]]
 
 
-def _raw_part(package: Any, part: str) -> bytes:
-    """The bytes of one part, or nothing when it is missing."""
-    try:
-        raw: bytes = package.read(part)
-    except KeyError:
-        return b""
-    return raw
+_CHUNK = 16384
+_STYLE_END = b"</w:style>"
 
 
-def _numbering(package: Any, rels: dict[str, str], styles_raw: bytes, used: set[str],
+class _StylesPart:
+    """The styles part, inflated only as far as the styles looked up need.
+
+    A styles part is often far larger than the document (every built-in and latent
+    style: 350 KB for a 10 KB report), while a report uses a few styles. Each style is
+    found by its id in the raw bytes (`_style_element`), which needs the bytes up to
+    the end of that style only; the rest of the part is not inflated. A missing part
+    reads as empty.
+    """
+
+    def __init__(self, package: Any, part: str | None) -> None:
+        self._raw = bytearray()
+        self._stream: Any = None
+        self._elements: dict[str, Any] = {}
+        if part:
+            with contextlib.suppress(KeyError):  # a missing part reads as empty
+                self._stream = package.open(part)
+
+    def __enter__(self) -> _StylesPart:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._stream is not None:
+            self._stream.close()
+            self._stream = None
+
+    def _inflate(self) -> bool:
+        """Read the next piece of the part; False at its end."""
+        if self._stream is None:
+            return False
+        chunk = self._stream.read(_CHUNK)
+        if not chunk:
+            self.__exit__()
+            return False
+        self._raw += chunk
+        return True
+
+    def empty(self) -> bool:
+        """True when the part is missing or holds nothing."""
+        while not self._raw and self._inflate():
+            pass
+        return not self._raw
+
+    def head(self, size: int) -> bytes:
+        """The first `size` bytes of the part."""
+        while len(self._raw) < size and self._inflate():
+            pass
+        return bytes(self._raw[:size])
+
+    def element(self, sid: str) -> Any:
+        """The ``w:style`` element with id `sid`, parsed alone, or None."""
+        if sid not in self._elements:
+            key = f'w:styleId="{sid}"'.encode()
+            while not self._holds(key) and self._inflate():
+                pass
+            self._elements[sid] = _style_element(self._raw, sid)
+        return self._elements[sid]
+
+    def _holds(self, key: bytes) -> bool:
+        """True when the bytes read so far hold the style `key` names up to its end."""
+        at = self._raw.find(key)
+        return at >= 0 and self._raw.find(_STYLE_END, at) >= 0
+
+
+def _numbering(package: Any, rels: dict[str, str], styles_part: _StylesPart, used: set[str],
                root: Any, name: str) -> _Lists | None:
     """The document's lists, when any paragraph is numbered (directly or by its style)."""
     part = rels.get("numbering")
     if part is None:
         return None
-    styles = _style_lists(styles_raw, used)
+    styles = _style_lists(styles_part, used)
     if not styles and root.find(f".//{W}numPr") is None:
         return None
     try:
@@ -91,7 +151,7 @@ def _numbering(package: Any, rels: dict[str, str], styles_raw: bytes, used: set[
         return None  # a broken numbering part costs the labels, not the document
 
 
-def _style_lists(raw: bytes, used: set[str]) -> dict[str, tuple[str, int]]:
+def _style_lists(raw: _StylesPart, used: set[str]) -> dict[str, tuple[str, int]]:
     out = {}
     for sid in used:
         found = _style_num(raw, sid, 0)
@@ -100,8 +160,8 @@ def _style_lists(raw: bytes, used: set[str]) -> dict[str, tuple[str, int]]:
     return out
 
 
-def _style_num(raw: bytes, sid: str, depth: int) -> tuple[str, int] | None:
-    style = _style_element(raw, sid)
+def _style_num(raw: _StylesPart, sid: str, depth: int) -> tuple[str, int] | None:
+    style = raw.element(sid)
     if style is None or depth > 20:
         return None
     found = num_pr(style.find(f"{W}pPr"))
@@ -112,7 +172,7 @@ def _style_num(raw: bytes, sid: str, depth: int) -> tuple[str, int] | None:
 
 
 def _used_style_levels(
-    package: Any, part: str | None, raw: bytes, used: set[str], name: str
+    package: Any, part: str | None, raw: _StylesPart, used: set[str], name: str
 ) -> dict[str, int]:
     """Heading levels of the paragraph styles in `used`.
 
@@ -121,9 +181,9 @@ def _used_style_levels(
     parsed, each found by its id in the raw part; a part that does not use the
     usual ``w:`` prefix is parsed whole.
     """
-    if not used or not raw or part is None:
+    if not used or part is None or raw.empty():
         return {}
-    if _W_DECLARED not in raw[:4096]:
+    if _W_DECLARED not in raw.head(4096):
         return _style_levels(read_xml(package, part, name=name))
     levels: dict[str, int] = {}
     for sid in used:
@@ -133,8 +193,8 @@ def _used_style_levels(
     return levels
 
 
-def _level_by_id(raw: bytes, sid: str, depth: int) -> int | None:
-    style = _style_element(raw, sid)
+def _level_by_id(raw: _StylesPart, sid: str, depth: int) -> int | None:
+    style = raw.element(sid)
     if style is None or depth > 20 or style.get(f"{W}type") != "paragraph":
         return None
     level = _level_of_style(style)
@@ -144,17 +204,17 @@ def _level_by_id(raw: bytes, sid: str, depth: int) -> int | None:
     return None if parent is None else _level_by_id(raw, parent.get(f"{W}val", ""), depth + 1)
 
 
-def _style_element(raw: bytes, sid: str) -> Any:
+def _style_element(raw: bytes | bytearray, sid: str) -> Any:
     """The ``w:style`` element with id `sid`, parsed alone, or None."""
     key = f'w:styleId="{sid}"'.encode()
     at = raw.find(key)
     if at < 0:
         return None
     start = raw.rfind(b"<w:style ", 0, at)
-    end = raw.find(b"</w:style>", at)
+    end = raw.find(_STYLE_END, at)
     if start < 0 or end < 0:
         return None
-    snippet = raw[start : end + len(b"</w:style>")]
+    snippet = bytes(raw[start : end + len(_STYLE_END)])
     wrapped = b"<w:styles " + _W_DECLARED + b">" + snippet + b"</w:styles>"
     try:
         return etree.fromstring(wrapped, PARSER)[0]

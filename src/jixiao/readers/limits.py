@@ -221,7 +221,8 @@ def document_budget() -> Iterator[None]:
 
 def check_span(value: int) -> int:
     """A rowspan or colspan, refused over ``SPAN``; returned for use in an expression."""
-    _at_most("SPAN", value)
+    if value > 1:  # every limit is at least 1: a single cell needs no look-up
+        _at_most("SPAN", value)
     return value
 
 

@@ -41,6 +41,8 @@ def freeze(cells: list[SpanCell]) -> Table | None:
 
 def clean_text(text: str) -> str:
     """Trim each line of a cell or paragraph, drop empty edges, keep inner line breaks."""
+    if text.isprintable():  # no line break and no no-break space: one line
+        return text.strip()
     lines = [line.strip() for line in text.replace("\xa0", " ").splitlines()]
     return "\n".join(lines).strip("\n")
 

@@ -50,7 +50,7 @@ def read(data: bytes, *, name: str) -> Document:
     if body is None:
         raise UnreadableDocumentError(name, "不是 Word 文档（没有正文）", "请确认文件格式后再试")
     check_table_depth(body, f"{W}tbl")
-    reader = _BodyReader(levels, fallbacks=body.find(f".//{_MC_FALLBACK}") is not None)
+    reader = _BodyReader(levels, _Texts(body, body.find(f".//{_MC_FALLBACK}") is not None))
     reader.lists = lists
     reader.has_boxes = body.find(f".//{_TXBX}") is not None
     reader.walk(body)
@@ -269,6 +269,8 @@ def _outline_level(ppr: Any) -> int | None:
 
 
 _T, _TAB, _HYPHEN, _SYM = f"{W}t", f"{W}tab", f"{W}noBreakHyphen", f"{W}sym"
+#: The text elements other than ``w:t``.
+_MARKS = (_TAB, f"{W}br", f"{W}cr", _HYPHEN, _SYM)
 
 
 def paragraph_text(p: Any, fallbacks: bool = True, *, boxes: bool = False) -> str:
@@ -297,12 +299,37 @@ def paragraph_text(p: Any, fallbacks: bool = True, *, boxes: bool = False) -> st
     return "".join(parts)
 
 
+class _Texts:
+    """Paragraph texts, read at C speed where a paragraph holds nothing but ``w:t`` runs.
+
+    Such a paragraph (nearly every one of a report) is the join of its ``w:t`` texts,
+    which lxml gives without making an element object per run; a paragraph holding a
+    tab, break, hyphen or symbol, and every paragraph of a document with
+    ``mc:Fallback`` copies, is read by `paragraph_text`.
+    """
+
+    def __init__(self, body: Any, fallbacks: bool) -> None:
+        self.fallbacks = fallbacks
+        #: The paragraphs holding other text elements than ``w:t`` (found once).
+        self._marked: set[Any] = set()
+        if not fallbacks:
+            for mark in body.iter(*_MARKS):
+                self._marked.update(mark.iterancestors(_P))
+
+    def of(self, p: Any, *, boxes: bool = False) -> str:
+        """The visible text of paragraph `p` (see `paragraph_text`)."""
+        if self.fallbacks or boxes or p in self._marked:
+            return paragraph_text(p, self.fallbacks, boxes=boxes)
+        return "".join(p.itertext(_T, with_tail=False))
+
+
 class _BodyReader:
     """Walks the body, collecting blocks; positions count body paragraphs and tables."""
 
-    def __init__(self, levels: dict[str, int], fallbacks: bool = True) -> None:
+    def __init__(self, levels: dict[str, int], texts: _Texts) -> None:
         self.levels = levels
-        self.fallbacks = fallbacks
+        self.texts = texts
+        self.fallbacks = texts.fallbacks
         self.lists: _Lists | None = None
         self.blocks: list[Block] = []
         self.line = 0
@@ -328,7 +355,7 @@ class _BodyReader:
             if self.has_boxes
             else []
         )
-        text = clean_text(paragraph_text(p, self.fallbacks, boxes=bool(boxes)))
+        text = clean_text(self.texts.of(p, boxes=bool(boxes)))
         label = self._label(p)
         if label and not text.startswith(label.strip()):
             text = label + text
@@ -365,7 +392,7 @@ class _BodyReader:
 
     def _table(self, tbl: Any) -> None:
         nested: list[Any] = []
-        cells = _table_cells(tbl, Position(line=self.line), nested, self.fallbacks)
+        cells = _table_cells(tbl, Position(line=self.line), nested, self.texts)
         table = freeze(cells)
         if table is not None:
             self.blocks.append(Block("table", table=table, position=Position(line=self.line)))
@@ -387,8 +414,9 @@ def _children(element: Any, tag: str) -> list[Any]:
     """Direct children named `tag` (``tr`` of a table, ``tc`` of a row), looking through
     content controls and other containers that wrap them."""
     found = []
+    wanted = f"{W}{tag}"
     for child in element:
-        if child.tag == f"{W}{tag}":
+        if child.tag == wanted:
             found.append(child)
         elif child.tag in _CONTAINERS:
             found.extend(_children(child, tag))
@@ -403,30 +431,39 @@ def _int_prop(props: Any, tag: str, default: int) -> int:
     return int(value) if value.isdigit() else default
 
 
-def _cell_lines(parent: Any, nested: list[Any], fallbacks: bool, lines: list[str]) -> None:
+def _cell_lines(parent: Any, nested: list[Any], texts: _Texts, lines: list[str]) -> None:
     """Paragraph texts of a cell (through content controls); its tables go to `nested`."""
     for child in parent:
         tag = child.tag
         if tag == _P:
-            lines.append(paragraph_text(child, fallbacks))
+            lines.append(texts.of(child))
         elif tag == _TBL:
             nested.append(child)
         elif tag in _CONTAINERS:
-            _cell_lines(child, nested, fallbacks, lines)
+            _cell_lines(child, nested, texts, lines)
 
 
-def _cell_text(tc: Any, nested: list[Any], fallbacks: bool) -> str:
+def _cell(tc: Any, nested: list[Any], texts: _Texts) -> tuple[int, str | None, str]:
+    """(gridSpan, vMerge, text) of a cell, its children read once (see `_cell_props`)."""
+    span, merge, props = 1, None, False
     lines: list[str] = []
-    _cell_lines(tc, nested, fallbacks, lines)
-    return clean_text("\n".join(lines))
+    for child in tc:
+        tag = child.tag
+        if tag == _P:
+            lines.append(texts.of(child))
+        elif tag == _TC_PR and not props:  # the first properties element counts
+            span, merge, props = *_cell_props(child), True
+        elif tag == _TBL:
+            nested.append(child)
+        elif tag in _CONTAINERS:
+            _cell_lines(child, nested, texts, lines)
+    return span, merge, clean_text("\n".join(lines))
 
 
 def _cell_props(props: Any) -> tuple[int, str | None]:
     """(gridSpan, vMerge) of a cell's ``w:tcPr``; vMerge is ``restart``, ``continue`` or None."""
     span, merge = 1, None
-    if props is None:
-        return span, merge
-    for el in props:
+    for el in props.iterchildren(_GRID_SPAN, _VMERGE):
         if el.tag == _GRID_SPAN:
             value = el.get(_VAL, "")
             span = int(value) if value.isdigit() else 1
@@ -436,7 +473,7 @@ def _cell_props(props: Any) -> tuple[int, str | None]:
 
 
 def _table_cells(
-    tbl: Any, position: Position, nested: list[Any], fallbacks: bool = True
+    tbl: Any, position: Position, nested: list[Any], texts: _Texts
 ) -> list[SpanCell]:
     """Cells of one table with merges resolved; nested tables go to `nested`."""
     cells: list[SpanCell] = []
@@ -444,9 +481,8 @@ def _table_cells(
     for r, tr in enumerate(_children(tbl, "tr")):
         col = check_span(_int_prop(tr.find(f"{W}trPr"), "gridBefore", 0))
         for tc in _children(tr, "tc"):
-            span, merge = _cell_props(tc.find(_TC_PR))
+            span, merge, text = _cell(tc, nested, texts)  # nested tables of merged-away cells count
             check_span(span)
-            text = _cell_text(tc, nested, fallbacks)  # nested tables of merged-away cells count
             if merge == "continue" and col in above:
                 top = above[col]
                 top.rowspan = r - top.row + 1

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from jixiao.model.document import Cell
 from jixiao.model.provenance import SourceRef
 from jixiao.review.context import ReviewContext
 from jixiao.review.finding import Severity
@@ -142,14 +143,22 @@ def _values(ctx: ReviewContext, path: str) -> list[tuple[str, str]]:
     return out
 
 
+def _doubtful_cells(ctx: ReviewContext) -> dict[int, tuple[Cell, ...]]:
+    """The table cells holding doubtful words, by block index (found once per review)."""
+    out: dict[int, tuple[Cell, ...]] = {}
+    for index, block in enumerate(ctx.document.blocks if ctx.document is not None else ()):
+        if block.table is not None:
+            cells = tuple(c for c in block.table.cells if c.position.doubtful)
+            if cells:
+                out[index] = cells
+    return out
+
+
 def _doubtful(ctx: ReviewContext, path: str, ref: SourceRef) -> list[str]:
     """The doubtful words where `path`'s value stands (a table row for an indicator)."""
     words = list(ref.position.doubtful)
-    table = None
-    if ctx.document is not None and 0 <= ref.block < len(ctx.document.blocks):
-        table = ctx.document.blocks[ref.block].table
-    if table is not None and ref.row is not None and _ITEM.match(path):
-        for cell in table.cells:
+    if ref.row is not None and _ITEM.match(path):
+        for cell in ctx.shared("ocr-doubtful-cells", _doubtful_cells).get(ref.block, ()):
             if cell.row <= ref.row < cell.row + cell.rowspan:
                 words.extend(w for w in cell.position.doubtful if w not in words)
     return words

@@ -140,3 +140,23 @@ def test_styles_far_into_the_styles_part_give_their_levels() -> None:
     assert styles.find("报告小标题".encode()) > 100_000  # past the first pieces read
     blocks = read(data, name="s.docx").blocks
     assert [(b.kind, b.level) for b in blocks] == [("heading", 2), ("paragraph", None)]
+
+
+def test_tabs_breaks_and_plain_runs_read_alike_in_paragraphs_and_cells() -> None:
+    doc = docx.Document()
+    plain = doc.add_paragraph("一、")
+    plain.add_run("部门概况")
+    marked = doc.add_paragraph("编制数")
+    marked.add_run().add_tab()
+    marked.add_run("12人")
+    marked.add_run().add_break()
+    marked.add_run("实有11人")
+    cell = doc.add_table(rows=1, cols=1).cell(0, 0)
+    cell.paragraphs[0].add_run("合计")
+    cell.paragraphs[0].add_run().add_tab()
+    cell.paragraphs[0].add_run("100")
+    cell.add_paragraph("万元")
+    blocks = read(_bytes(doc), name="t.docx").blocks
+    assert [b.text for b in blocks[:2]] == ["一、部门概况", "编制数\t12人\n实有11人"]
+    assert blocks[2].table is not None
+    assert blocks[2].table.cells[0].text == "合计\t100\n万元"

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from jixiao.model.document import Document
+from jixiao.model.document import Cell, Document, Position
 from jixiao.model.provenance import SourceRef
 from jixiao.review.tokens import Kind, Token, label_before, tokenize, tokenize_all
 
@@ -19,13 +19,39 @@ _WORDLESS = re.compile(r"[\d\s.,，%％+\-—/:：()（）]*")
 _END_CHAR = re.compile(r"[。；;！!？?\n]")
 
 
-@dataclass(frozen=True)
 class TextUnit:
-    """A paragraph, heading or table cell: its text and where it stands."""
+    """A paragraph, heading or table cell: its text and where it stands.
 
-    text: str
-    ref: SourceRef
-    in_table: bool = False
+    ``block`` is the index of the block in the document, ``cell`` the table cell (None
+    for a paragraph or heading). The source reference is built when first asked for:
+    most units are never reported.
+    """
+
+    __slots__ = ("_ref", "block", "cell", "in_table", "position", "text")
+
+    def __init__(self, text: str, block: int, position: Position, cell: Cell | None = None) -> None:
+        self.text = text
+        self.block = block
+        self.position = position
+        self.cell = cell
+        self.in_table = cell is not None
+        self._ref: SourceRef | None = None
+
+    @property
+    def ref(self) -> SourceRef:
+        """Where the unit stands: its block, and for a cell its row and column."""
+        if self._ref is None:
+            cell = self.cell
+            if cell is None:
+                self._ref = SourceRef(self.block, self.position, self.text)
+            else:
+                self._ref = SourceRef(
+                    self.block, self.position, self.text, row=cell.row, col=cell.col
+                )
+        return self._ref
+
+    def __repr__(self) -> str:
+        return f"TextUnit({self.text!r}, block={self.block}, in_table={self.in_table})"
 
 
 _NO_KINDS: frozenset[Kind] = frozenset()
@@ -39,19 +65,19 @@ class Sentence:
     is built when asked for (most sentences are never reported).
     """
 
-    __slots__ = ("_unit_ref", "end", "index", "kinds", "start", "text", "tokens", "unit")
+    __slots__ = ("_source", "end", "index", "kinds", "start", "text", "tokens", "unit")
 
     def __init__(
         self,
         text: str,
-        unit_ref: SourceRef,
+        source: TextUnit,
         tokens: tuple[Token, ...] = (),
         index: int = 0,
         unit: int = 0,
         span: tuple[int, int] | None = None,
     ) -> None:
         self.text = text
-        self._unit_ref = unit_ref
+        self._source = source
         self.tokens = tokens
         self.index = index
         self.unit = unit
@@ -61,13 +87,14 @@ class Sentence:
     @property
     def ref(self) -> SourceRef:
         """The unit's source narrowed to this sentence's span."""
-        unit = self._unit_ref
+        unit = self._source
+        cell = unit.cell
         return SourceRef(
             unit.block,
             unit.position,
             self.text.strip(),
-            row=unit.row,
-            col=unit.col,
+            row=cell.row if cell is not None else None,
+            col=cell.col if cell is not None else None,
             start=self.start,
             end=self.end,
         )
@@ -107,13 +134,12 @@ def text_units(document: Document) -> tuple[TextUnit, ...]:
     for index, block in enumerate(document.blocks):
         if block.table is None:
             if block.text.strip():
-                out.append(TextUnit(block.text, SourceRef(index, block.position, block.text)))
+                out.append(TextUnit(block.text, index, block.position))
             continue
         for cell in block.table.cells:
             if cell.text.strip():
                 position = cell.position if cell.position.line is not None else block.position
-                ref = SourceRef(index, position, cell.text, row=cell.row, col=cell.col)
-                out.append(TextUnit(cell.text, ref, in_table=True))
+                out.append(TextUnit(cell.text, index, position, cell))
     return tuple(out)
 
 
@@ -127,7 +153,7 @@ def _cut(unit: TextUnit, tokens: tuple[Token, ...], unit_index: int, first: int)
     ends = [m.end() for m in _END_CHAR.finditer(text)]
     if not ends:
         whole = (0, len(text))
-        return [Sentence(text, unit.ref, tokens, first, unit_index, whole)] if text.strip() else []
+        return [Sentence(text, unit, tokens, first, unit_index, whole)] if text.strip() else []
     if ends[-1] != len(text):
         ends.append(len(text))
     out: list[Sentence] = []
@@ -142,7 +168,7 @@ def _cut(unit: TextUnit, tokens: tuple[Token, ...], unit_index: int, first: int)
                 mine.append(token.shifted(start) if start else token)
                 position += 1
             span = (start, end)
-            out.append(Sentence(piece, unit.ref, tuple(mine), first + len(out), unit_index, span))
+            out.append(Sentence(piece, unit, tuple(mine), first + len(out), unit_index, span))
         start = end
     return out
 

@@ -9,8 +9,10 @@ with its own expression to find its figures.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
+from itertools import accumulate
 from typing import NamedTuple
 
 from jixiao.model.money import to_wan
@@ -51,6 +53,8 @@ _PATTERN = re.compile(
 )
 _OPEN = "（(〔[【《"
 _CLOSE = "）)〕]】》"
+_BRACKET = re.compile("[" + re.escape(_OPEN + _CLOSE) + "]")
+_OPENING = re.compile("[" + re.escape(_OPEN) + "]")
 
 
 class Token(NamedTuple):
@@ -114,7 +118,8 @@ def _bracket_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of every outermost bracketed span of `text`."""
     spans: list[tuple[int, int]] = []
     depth, start = 0, 0
-    for index, char in enumerate(text):
+    for mark in _BRACKET.finditer(text):  # the brackets only, not every character
+        index, char = mark.start(), mark.group()
         if char in _OPEN:
             if depth == 0:
                 start = index
@@ -201,25 +206,24 @@ SEPARATOR = "\x00"
 def tokenize_all(texts: list[str]) -> list[tuple[Token, ...]]:
     """The tokens of each text, found by one scan over all of them (spans in each text)."""
     joined = SEPARATOR.join(texts)
-    starts, position = [], 0
-    for text in texts:
-        starts.append(position)
-        position += len(text) + 1
-    found: list[list[Token]] = [[] for _ in texts]
-    index, last = 0, len(texts) - 1
+    #: Where each text after the first starts in `joined`.
+    nexts = list(accumulate(len(text) + 1 for text in texts))
+    found: dict[int, list[Token]] = {}
     for match in _PATTERN.finditer(joined):
         if _attached(joined, match):
             continue
-        while index < last and starts[index + 1] <= match.start():
-            index += 1
-        token = _token(match, starts[index])
+        index = bisect_right(nexts, match.start())
+        token = _token(match, nexts[index - 1] if index else 0)
         if token is not None:
-            found[index].append(token)
-    return [_mark_nested(texts[i], tokens) for i, tokens in enumerate(found)]
+            found.setdefault(index, []).append(token)
+    out: list[tuple[Token, ...]] = [()] * len(texts)
+    for index, tokens in found.items():
+        out[index] = _mark_nested(texts[index], tokens)
+    return out
 
 
 def _mark_nested(text: str, tokens: list[Token]) -> tuple[Token, ...]:
-    if not tokens or not any(ch in text for ch in _OPEN):
+    if not tokens or _OPENING.search(text) is None:
         return tuple(tokens)
     spans = _bracket_spans(text)
     return tuple(

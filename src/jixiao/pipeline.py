@@ -85,7 +85,7 @@ def _checked(extraction: Extraction) -> Extraction:
             f"这份文件看起来是{extraction.looks_like}，不是绩效自评报告或自评表",
             "请上传部门整体支出或项目支出的绩效自评报告、自评表",
         )
-    if extraction.record.is_empty() and not extraction.looks_like_report:
+    if not extraction.looks_like_report and extraction.record.is_empty():
         raise NotAReportError(
             extraction.document.name,
             "未识别为绩效自评报告：没有找到预算、人员、指标或自评内容",

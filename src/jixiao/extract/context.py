@@ -24,6 +24,8 @@ HEADING_MARKS: tuple[tuple[int, re.Pattern[str]], ...] = (
     (3, re.compile(r"^\d{1,2}\s*[、．.](?!\d)\s*")),
     (4, re.compile(r"^[（(]\s*\d{1,2}\s*[）)]\s*")),
 )
+#: The first characters of the outline numbers above (digits aside).
+_MARK_STARTS = frozenset("第一二三四五六七八九十（(")
 _SENTENCE_END = re.compile(r"[。；;！!？?：:]\s*$")
 _REPORT_WORDS = re.compile(r"绩效|自评|评价报告")
 _REPORT_TOPIC = re.compile(r"预算|支出|经费|指标|资金")
@@ -32,6 +34,9 @@ T = TypeVar("T")
 
 def heading_rank(text: str) -> tuple[int, str] | None:
     """(rank, title without its number) when `text` reads as an outline heading."""
+    first = text[:1]
+    if first not in _MARK_STARTS and not first.isdigit():
+        return None  # every outline number starts with one of these
     for rank, pattern in HEADING_MARKS:
         match = pattern.match(text)
         if match is None:

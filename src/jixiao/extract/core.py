@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cache
 
 from jixiao.extract.claims import claims_of
 from jixiao.extract.context import Context
@@ -37,7 +38,9 @@ class Extraction:
     claims: dict[str, Decimal] = field(default_factory=dict)
 
 
+@cache
 def _extractors() -> tuple[Extractor, ...]:
+    """The extractors in the order they run (imported on first use)."""
     from jixiao.extract import (
         budget,
         claims,

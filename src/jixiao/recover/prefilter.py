@@ -52,36 +52,37 @@ _HEADER_RUNS = (
 
 
 class _Compact:
-    """The compact text of a stretch, with where each token starts and its text."""
+    """The compact text of a stretch; where each token starts and its text, when asked."""
 
     def __init__(self, blocks: Sequence[tuple[int, Block]]) -> None:
-        parts: list[str] = []
+        self._texts = [b.text for _, b in blocks if not is_rule_line(b.text)]
+        self.text = "".join(_compact(text) for text in self._texts)
         self.starts: list[int] = []
-        self.texts: list[str] = []
+        self.tokens: list[str] = []
+        self.boundaries: set[int] = set()
+
+    def _tokenise(self) -> None:
+        """Token starts and texts as `tokens.block_tokens` cuts them."""
         position = 0
-        for _, block in blocks:
-            text = block.text
-            if is_rule_line(text):
-                continue
+        for text in self._texts:
             cells = pipe_cells(text)
             raws = text.split() if cells is None else [text[a:b] for a, b in cells]
             for raw in raws:
-                piece = raw if cells is None else "".join(raw.split())
                 self.starts.append(position)
-                self.texts.append(raw)
-                parts.append(piece)
-                position += len(piece)
-        self.text = "".join(parts)
+                self.tokens.append(raw)
+                position += len(raw) if cells is None else len(_compact(raw))
         self.boundaries = {0, position, *self.starts}
 
     def token_text(self, pos: int) -> str:
         """The text of the token holding compact position `pos`."""
-        return self.texts[bisect_right(self.starts, pos) - 1]
+        return self.tokens[bisect_right(self.starts, pos) - 1]
 
     def standing_labels(self, enough: int) -> bool:
         """True when at least `enough` labels stand as cells or inside run-together text."""
         count, pos = 0, 0
         while (match := LABEL.search(self.text, pos)) is not None:
+            if not self.starts:
+                self._tokenise()
             start, end = match.span()
             if (start in self.boundaries and end in self.boundaries) or is_runon_text(
                 self.token_text(start)
@@ -91,6 +92,11 @@ class _Compact:
                     return True
             pos = start + 1  # every start: a later search may begin inside this label
         return False
+
+
+def _compact(text: str) -> str:
+    """`text` as the tokens' compact view has it: no white space, no cell pipes."""
+    return "".join((text.replace("|", "") if "|" in text else text).split())
 
 
 def may_hold_form(blocks: Sequence[tuple[int, Block]]) -> bool:

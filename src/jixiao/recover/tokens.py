@@ -85,7 +85,7 @@ def _strip_span(text: str, a: int, b: int) -> tuple[int, int]:
 
 def is_rule_line(text: str) -> bool:
     """A markdown table's separator line (``|---|:---:|``)."""
-    return bool(_RULE.match(text.strip())) and "-" in text
+    return "-" in text and bool(_RULE.match(text.strip()))
 
 
 def block_tokens(index: int, block: Block) -> list[Token]:

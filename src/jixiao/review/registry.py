@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cache
 from importlib import import_module
 from typing import TYPE_CHECKING
 
@@ -120,9 +121,15 @@ def check(
 
 def all_checks() -> tuple[Check, ...]:
     """Every registered check, built-ins first, in family order."""
+    _import_families()
+    return tuple(_CHECKS)
+
+
+@cache
+def _import_families() -> None:
+    """Import the built-in families once (importing registers their checks)."""
     for family in FAMILIES:
         import_module(f"jixiao.review.{family}")
-    return tuple(_CHECKS)
 
 
 def get_check(code: str) -> Check:

@@ -145,6 +145,8 @@ class Context:
     def looks_like_report(self) -> bool:
         """True when the document speaks of performance evaluation of spending."""
         text = "\n".join(u.text for u in self.units[:200])
+        if _REPORT_WORDS.search(text) and _REPORT_TOPIC.search(text):
+            return True  # the paragraphs begin the whole text: it holds both words too
         cells = " ".join(c.text for _, t, _ in self.tables[:10] for c in t.cells[:200])
         whole = text + cells
         return bool(_REPORT_WORDS.search(whole) and _REPORT_TOPIC.search(whole))

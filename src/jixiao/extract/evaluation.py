@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from itertools import pairwise
 
 from jixiao.extract.context import Context
 from jixiao.extract.facts import Facts
 from jixiao.extract.numbers import cell_number, clean
 from jixiao.extract.tables import first_text, rows_of
+from jixiao.model.document import Cell
 from jixiao.model.provenance import SourceRef
 
 _TOTAL_ROW = re.compile(r"^(?:总分|总得分|自评得分|自评总分|综合得分|评价得分|得分合计|合计得分)")
@@ -22,6 +24,21 @@ _GRADE = re.compile(
 _GRADES = {"优秀": "优", "良好": "良", "中等": "中", "合格": "中", "不合格": "差", "较差": "差"}
 
 
+def _distinct(row: Sequence[Cell | None]) -> list[Cell]:
+    """The cells of a grid row once each, in order (a merged cell fills several slots).
+
+    The cells of a table are distinct by their place, so identity is equality here
+    (and much cheaper than hashing every field of a cell).
+    """
+    seen: set[int] = set()
+    out = []
+    for cell in row:
+        if cell is not None and id(cell) not in seen:
+            seen.add(id(cell))
+            out.append(cell)
+    return out
+
+
 def _from_tables(ctx: Context, facts: Facts) -> None:
     for index, table, _ in ctx.tables:
         for row in rows_of(table):
@@ -29,7 +46,7 @@ def _from_tables(ctx: Context, facts: Facts) -> None:
             if first is None or not _TOTAL_ROW.match(clean(first[1].text)):
                 continue
             cells = [c for c in row[first[0] + 1:] if c is not None]
-            numbers = [(c, cell_number(c.text)) for c in dict.fromkeys(cells)]
+            numbers = [(c, cell_number(c.text)) for c in _distinct(cells)]
             numbers = [(c, v) for c, v in numbers if v is not None]
             if not numbers:
                 continue
@@ -45,7 +62,7 @@ def _from_labels(ctx: Context, facts: Facts) -> None:
     """A ``自评总分（分） | 96.5`` pair of cells anywhere in a form."""
     for index, table, _ in ctx.tables:
         for row in rows_of(table):
-            cells = [c for c in dict.fromkeys(row) if c is not None]
+            cells = _distinct(row)
             for label, value in pairwise(cells):
                 number = cell_number(value.text)
                 if _SCORE_LABEL.match(clean(label.text)) and number is not None and number <= 100:

@@ -24,6 +24,8 @@ _LABELS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("project.implementing_unit", re.compile(
         r"^(?:项目)?(?:实施|执行|承担)单位(?:\s*[（(](?:盖章|公章)[)）])?[:：]?$")),
 )
+#: The first characters of the labels above.
+_LABEL_STARTS = frozenset("项主实执承")
 #: A code before a name (``219001-``, ``51000021R000000019951-``).
 _CODE = re.compile(r"^[0-9A-Za-z]{3,}\s*[-－—_]\s*")
 _ORG = re.compile(rf"{ORG_SUFFIX}(?:本级|机关)?$|(?:乡|镇|街道|村)$")
@@ -58,6 +60,8 @@ def _labelled(ctx: Context, facts: Facts) -> None:
                 if cell is None or (c and row[c - 1] is cell):
                     continue
                 text = clean(cell.text)
+                if text[:1] not in _LABEL_STARTS:
+                    continue
                 for path, pattern in _LABELS:
                     if not pattern.match(text):
                         continue
@@ -91,10 +95,11 @@ def _goals(ctx: Context, facts: Facts) -> None:
         grid = rows_of(table)
         for r, row in enumerate(grid[:-1]):
             texts = [clean(c.text) if c else "" for c in row]
-            cols = {"goals.expected": _first(texts, _EXPECTED),
-                    "goals.achieved": _first(texts, _ACHIEVED)}
-            if None in cols.values():
+            expected = _first(texts, _EXPECTED)
+            achieved = _first(texts, _ACHIEVED) if expected is not None else None
+            if expected is None or achieved is None:
                 continue
+            cols = {"goals.expected": expected, "goals.achieved": achieved}
             offset = align(row, grid[r + 1])
             for path, c in cols.items():
                 assert c is not None

@@ -39,6 +39,16 @@ def freeze(cells: list[SpanCell]) -> Table | None:
     )
 
 
+def table_of(cells: list[Cell]) -> Table | None:
+    """The `Table` of final cells given in reading order (row by row, left to right)."""
+    if not cells:
+        return None
+    n_rows = max(c.row + c.rowspan for c in cells)
+    n_cols = max(c.col + c.colspan for c in cells)
+    check_grid(n_rows, n_cols)
+    return Table(tuple(cells), n_rows=n_rows, n_cols=n_cols)
+
+
 def clean_text(text: str) -> str:
     """Trim each line of a cell or paragraph, drop empty edges, keep inner line breaks."""
     if text.isprintable():  # no line break and no no-break space: one line

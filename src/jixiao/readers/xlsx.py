@@ -21,8 +21,8 @@ from typing import Any
 
 from lxml import etree
 
-from jixiao.model.document import Block, Document, Position
-from jixiao.readers._grid import SpanCell, clean_text, freeze
+from jixiao.model.document import Block, Cell, Document, Position
+from jixiao.readers._grid import clean_text, table_of
 from jixiao.readers._ooxml import PARSER, open_package, relationships
 from jixiao.readers.limits import check_workbook
 
@@ -212,7 +212,7 @@ def _sheet_blocks(sheet: Any, percent: set[tuple[int, int]]) -> list[Block]:
             heading,
             *(Block("paragraph", c.text, position=c.position) for c in cells if c.text),
         ]
-    table = freeze(cells)
+    table = table_of(cells)
     if table is None:
         return [heading]
     corner = f"{_column_letter(origin[1])}{origin[0] + 1}"
@@ -225,8 +225,11 @@ def _cells(
     origin: tuple[int, int],
     merged: list[tuple[tuple[int, int], tuple[int, int]]],
     percent: set[tuple[int, int]],
-) -> list[SpanCell]:
-    """The cells of the used range (``values``, whose top-left is `origin`), merges as spans."""
+) -> list[Cell]:
+    """The cells of the used range (``values``, whose top-left is `origin`), merges as spans.
+
+    Made row by row, left to right: the order a table keeps its cells in.
+    """
     top, left = origin
     bottom, right = top + len(values) - 1, left + max(len(r) for r in values) - 1
     spans: dict[tuple[int, int], tuple[int, int]] = {}
@@ -239,7 +242,7 @@ def _cells(
         covered.update((r, c) for r in range(r0, r1 + 1) for c in range(c0, c1 + 1))
         covered.discard((r0, c0))
     letters = [_column_letter(c) for c in range(left, right + 1)]
-    out: list[SpanCell] = []
+    out: list[Cell] = []
     for i, row in enumerate(values):
         number = top + i + 1
         for j, value in enumerate(row):
@@ -249,5 +252,5 @@ def _cells(
             rowspan, colspan = spans.get(key, (1, 1))
             text = value_text(value, key in percent) if percent else value_text(value)
             position = Position(sheet=sheet, cell=f"{letters[j]}{number}")
-            out.append(SpanCell(i, j, text, rowspan, colspan, position))
+            out.append(Cell(i, j, text, rowspan, colspan, position))
     return out

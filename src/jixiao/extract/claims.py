@@ -13,9 +13,8 @@ from decimal import Decimal
 
 from jixiao.extract.context import Context
 from jixiao.extract.facts import Facts
-from jixiao.extract.numbers import cell_number, clean
+from jixiao.extract.numbers import cell_number
 from jixiao.extract.tables import align, cell_at, rows_of
-from jixiao.model.document import Cell
 from jixiao.model.provenance import SourceRef
 
 _COLUMNS = {"weight": re.compile(r"^(?:执行率)?(?:分值|权重)(?:[（(]分[)）])?$"),
@@ -25,8 +24,7 @@ _TOTAL = re.compile(r"年度资金总额|资金总额|总金额|^合计$|^总计
 _STAGE = re.compile(r"年初预算|全年预算|全年执行|执行数")
 
 
-def _columns(row: list[Cell | None]) -> dict[str, int] | None:
-    texts = [clean(c.text) if c else "" for c in row]
+def _columns(texts: list[str]) -> dict[str, int] | None:
     if not any(_STAGE.search(t) for t in texts):
         return None
     cols = {key: next((i for i, t in enumerate(texts) if p.search(t)), -1) for key, p in _COLUMNS.items()}
@@ -36,13 +34,13 @@ def _columns(row: list[Cell | None]) -> dict[str, int] | None:
 def extract(ctx: Context, facts: Facts) -> None:
     """Propose ``budget_execution.{weight,rate,score}``."""
     for index, table, _ in ctx.tables:
-        grid = rows_of(table)
+        grid, texts = rows_of(table), ctx.grid_texts(table)
         for r, row in enumerate(grid):
-            cols = _columns(row)
+            cols = _columns(texts[r])
             if cols is None:
                 continue
-            for data in grid[r + 1:r + 4]:
-                if not any(c and _TOTAL.search(clean(c.text)) for c in data):
+            for data, data_texts in zip(grid[r + 1:r + 4], texts[r + 1:r + 4], strict=True):
+                if not any(_TOTAL.search(t) for t in data_texts):  # '' (empty slot) never matches
                     continue
                 offset = align(row, data)
                 for key, col in cols.items():

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any, TypeVar
 
+from jixiao.extract.numbers import clean
 from jixiao.model.document import Block, Document, Table
 from jixiao.model.provenance import SourceRef
 
@@ -107,6 +108,16 @@ class Context:
             self._shared[key] = build()
         found: T = self._shared[key]
         return found
+
+    def grid_texts(self, table: Table) -> list[list[str]]:
+        """The table's grid with each slot's text cleaned ('' for an empty slot), built once.
+
+        Callers read it and must not change it.
+        """
+        return self.shared(
+            ("grid-texts", id(table)),
+            lambda: [[clean(c.text) if c else "" for c in row] for row in table.grid()],
+        )
 
     def cell_units(self, min_length: int = 12) -> list[Unit]:
         """Table cells long enough to hold sentences, as units (a new list each call)."""

@@ -94,7 +94,7 @@ def _goals(ctx: Context, facts: Facts) -> None:
     for index, table, _ in ctx.tables:
         grid = rows_of(table)
         for r, row in enumerate(grid[:-1]):
-            texts = [clean(c.text) if c else "" for c in row]
+            texts = ctx.grid_texts(table)[r]
             expected = _first(texts, _EXPECTED)
             achieved = _first(texts, _ACHIEVED) if expected is not None else None
             if expected is None or achieved is None:

@@ -66,9 +66,8 @@ def _tp_rows(rows: list[list[Cell | None]]) -> bool:
     return sum(1 for label in labels if _is_tp(label)) >= 2
 
 
-def _header(row: list[Cell | None], above: list[list[Cell | None]], year: int | None,
-            below: list[list[Cell | None]]) -> _Block | None:
-    texts = [clean(c.text) if c else "" for c in row]
+def _header(row: list[Cell | None], texts: list[str], above: list[list[Cell | None]],
+            year: int | None, below: list[list[Cell | None]]) -> _Block | None:
     if any(cell_number(t) is not None for t in texts if t):
         return None
     tp = sum(1 for t in texts if _is_tp(t)) >= 2 or _tp_rows(below)
@@ -139,11 +138,12 @@ def _ends_block(row: list[Cell | None]) -> bool:
 def read_table(ctx: Context, index: int, table: Table, facts: Facts) -> None:
     """Propose every money field `table` states."""
     grid = rows_of(table)
+    texts = ctx.grid_texts(table)
     block: _Block | None = None
     has_final = False
     unit = table_unit(ctx, index, table)
     for r, row in enumerate(grid):
-        found = _header(row, grid[max(r - 2, 0):r], ctx.year, grid[r + 1:])
+        found = _header(row, texts[r], grid[max(r - 2, 0):r], ctx.year, grid[r + 1:])
         if found is not None:
             block = found
             block.unit = unit

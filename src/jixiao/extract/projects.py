@@ -115,19 +115,22 @@ def _from_subsections(units: list[Unit]) -> list[_Project]:
     return out
 
 
+_NAME_COLUMN = re.compile(r"(?:项目|专项)(?:名称)?|项目内容")
+_FINAL_COLUMN = re.compile(r"全年预算|调整后?预算")
+_ACTUAL_COLUMN = re.compile(r"执行|实际|决算|支出数")
+
+
 def _from_tables(ctx: Context) -> list[_Project]:
     out: list[_Project] = []
     for index, table, _ in ctx.tables:
         grid = rows_of(table)
-        for r, row in enumerate(grid[:3]):
-            texts = [clean(c.text) if c else "" for c in row]
-            name_col = next((c for c, t in enumerate(texts)
-                             if re.fullmatch(r"(?:项目|专项)(?:名称)?|项目内容", t)), None)
+        for r, texts in enumerate(ctx.grid_texts(table)[:3]):
+            name_col = next((c for c, t in enumerate(texts) if _NAME_COLUMN.fullmatch(t)), None)
             if name_col is None:
                 continue
-            budget_col = next((c for c, t in enumerate(texts) if re.search(r"全年预算|调整后?预算", t)),
-                              next((c for c, t in enumerate(texts) if re.search(r"预算", t)), None))
-            actual_col = next((c for c, t in enumerate(texts) if re.search(r"执行|实际|决算|支出数", t)), None)
+            budget_col = next((c for c, t in enumerate(texts) if _FINAL_COLUMN.search(t)),
+                              next((c for c, t in enumerate(texts) if "预算" in t), None))
+            actual_col = next((c for c, t in enumerate(texts) if _ACTUAL_COLUMN.search(t)), None)
             for data in grid[r + 1:]:
                 name = _norm(text_at(data, name_col))
                 if not _ok(name) or (budget_col is None and actual_col is None):

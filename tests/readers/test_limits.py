@@ -54,6 +54,20 @@ def test_sheet_extent_counts_refs_merges_and_unplaced_cells() -> None:
     assert sheet_extent(unplaced) == (2, 3, 3)
 
 
+@pytest.mark.parametrize(
+    ("xml", "extent"),
+    [
+        (b'<cols><col min="1"/></cols><row r="2"><c r="C2"/><c>1</c></row>', (2, 3, 2)),
+        (b'<x:row r="4"><x:c r="B4"/><x:c/><x:c>2</x:c></x:row>', (4, 3, 4)),
+        (b'<row\tr="7"><c\nr="E7"></c><cfRule/><c/></row>', (7, 5, 1)),
+    ],
+)
+def test_sheet_extent_counts_every_way_of_writing_a_cell(
+    xml: bytes, extent: tuple[int, int, int]
+) -> None:
+    assert sheet_extent(xml) == extent
+
+
 def test_depth_is_checked_without_recursion() -> None:
     from lxml import etree
 

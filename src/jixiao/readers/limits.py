@@ -202,8 +202,10 @@ def check_workbook(package: zipfile.ZipFile) -> None:
     """Check every worksheet part of an XLSX package (and its cells in total)."""
     total = 0
     for info in package.infolist():
-        if info.filename.endswith(".xml") and info.filename.startswith("xl/") and _is_sheet(package, info):
-            xml = read_member(package, info.filename)
+        if not (info.filename.endswith(".xml") and info.filename.startswith("xl/")):
+            continue
+        xml = _sheet_xml(package, info)
+        if xml is not None:
             rows, cols, cells = sheet_extent(xml)
             _at_most("TABLE_CELLS", rows * cols)
             _at_most("TABLE_CELLS", cells)
@@ -211,14 +213,23 @@ def check_workbook(package: zipfile.ZipFile) -> None:
             _at_most("DOCUMENT_CELLS", total)
 
 
-def _is_sheet(package: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
-    """Worksheets (whatever the part is called): the part holds ``<sheetData``."""
+def _sheet_xml(package: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes | None:
+    """The bytes of a worksheet part (whatever it is called: it holds ``<sheetData``), else None.
+
+    The part's head tells; a worksheet is then read on from there, checked first.
+    """
     name = info.filename.rsplit("/", 1)[-1]
     if name in ("sharedStrings.xml", "styles.xml", "workbook.xml", "theme1.xml"):
-        return False
+        return None
     with package.open(info) as handle:
         head = handle.read(4096)
-    return b"<worksheet" in head or b":worksheet" in head or b"sheetData" in head
+        if not (b"<worksheet" in head or b":worksheet" in head or b"sheetData" in head):
+            return None
+        named = package.getinfo(info.filename)  # the member a reader gets by this name
+        if named is not info:  # a name given twice: read the one the name finds
+            return read_member(package, info.filename)
+        check_member(info)
+        return head + handle.read()
 
 
 # -- tables -------------------------------------------------------------------

@@ -64,8 +64,10 @@ def _from_labels(ctx: Context, facts: Facts) -> None:
         for row in rows_of(table):
             cells = _distinct(row)
             for label, value in pairwise(cells):
+                if not _SCORE_LABEL.match(clean(label.text)):
+                    continue
                 number = cell_number(value.text)
-                if _SCORE_LABEL.match(clean(label.text)) and number is not None and number <= 100:
+                if number is not None and number <= 100:
                     ref = SourceRef(index, value.position, value.text, row=value.row, col=value.col)
                     facts.propose("self_evaluation.score", number, 30, ref)
 

@@ -51,7 +51,8 @@ def _from_tables(ctx: Context, facts: Facts) -> None:
     for index, table, _ in ctx.tables:
         for row in table.rows():
             for i, cell in enumerate(row[:-1]):
-                if _NAME_LABEL.search(cell.text) and len(cell.text) < 20:
+                text = cell.text
+                if len(text) < 20 and ("名称" in text or "全称" in text) and _NAME_LABEL.search(text):
                     name = _name(row[i + 1].text)
                     ref = SourceRef(index, row[i + 1].position, row[i + 1].text,
                                     row=cell.row, col=row[i + 1].col)

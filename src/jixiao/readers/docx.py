@@ -18,8 +18,8 @@ from typing import Any
 from lxml import etree
 
 from jixiao.errors import UnreadableDocumentError
-from jixiao.model.document import Block, BlockKind, Document, Position
-from jixiao.readers._grid import SpanCell, clean_text, freeze
+from jixiao.model.document import Block, BlockKind, Cell, Document, Position
+from jixiao.readers._grid import clean_text, table_of
 from jixiao.readers._numbering import Numbering, num_pr
 from jixiao.readers._ooxml import PARSER, main_part, open_package, read_xml, relationships
 from jixiao.readers.limits import check_span, check_table_depth
@@ -393,7 +393,7 @@ class _BodyReader:
     def _table(self, tbl: Any) -> None:
         nested: list[Any] = []
         cells = _table_cells(tbl, Position(line=self.line), nested, self.texts)
-        table = freeze(cells)
+        table = table_of(cells)  # cells in row order, each column rising within its row
         if table is not None:
             self.blocks.append(Block("table", table=table, position=Position(line=self.line)))
         for inner in nested:
@@ -472,12 +472,14 @@ def _cell_props(props: Any) -> tuple[int, str | None]:
     return max(1, span), merge
 
 
-def _table_cells(
-    tbl: Any, position: Position, nested: list[Any], texts: _Texts
-) -> list[SpanCell]:
-    """Cells of one table with merges resolved; nested tables go to `nested`."""
-    cells: list[SpanCell] = []
-    above: dict[int, SpanCell] = {}  # grid column → cell last started there
+def _table_cells(tbl: Any, position: Position, nested: list[Any], texts: _Texts) -> list[Cell]:
+    """Cells of one table with merges resolved, in table order; nested tables go to `nested`.
+
+    A cell's rowspan grows while the rows below continue it (``vMerge``), so cells are
+    gathered as ``[row, col, text, rowspan, colspan]`` lists first and made once at the end.
+    """
+    found: list[list[Any]] = []
+    above: dict[int, list[Any]] = {}  # grid column → cell last started there
     for r, tr in enumerate(_children(tbl, "tr")):
         col = check_span(_int_prop(tr.find(f"{W}trPr"), "gridBefore", 0))
         for tc in _children(tr, "tc"):
@@ -485,11 +487,11 @@ def _table_cells(
             check_span(span)
             if merge == "continue" and col in above:
                 top = above[col]
-                top.rowspan = r - top.row + 1
+                top[3] = r - top[0] + 1
             else:
-                cell = SpanCell(r, col, text, colspan=span, position=position)
-                cells.append(cell)
+                cell = [r, col, text, 1, span]
+                found.append(cell)
                 for c in range(col, col + span):
                     above[c] = cell
             col += span
-    return cells
+    return [Cell(r, c, text, rows, cols, position) for r, c, text, rows, cols in found]

@@ -106,9 +106,13 @@ def _at_most(name: str, value: int) -> None:
 _METHODS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)
 
 
-def check_member(info: zipfile.ZipInfo) -> None:
-    """Refuse a member that would inflate past the limits, from its directory entry alone."""
-    _at_most("MEMBER_BYTES", info.file_size)
+def check_member(info: zipfile.ZipInfo, member_bytes: int | None = None) -> None:
+    """Refuse a member that would inflate past the limits, from its directory entry alone.
+
+    `member_bytes` is the ``MEMBER_BYTES`` limit when the caller has looked it up already.
+    """
+    if info.file_size > (get("MEMBER_BYTES") if member_bytes is None else member_bytes):
+        raise ResourceLimitError("MEMBER_BYTES", info.file_size)
     if info.file_size > RATIO_FLOOR:
         _at_most("RATIO", info.file_size // max(info.compress_size, 1))
     if info.compress_type not in _METHODS:  # bzip2/lzma inflate without a bound per call
@@ -120,8 +124,9 @@ def check_package(package: zipfile.ZipFile) -> None:
     infos = package.infolist()
     _at_most("PACKAGE_MEMBERS", len(infos))
     total = 0
+    member_bytes = get("MEMBER_BYTES")  # one look-up for every member
     for info in infos:
-        check_member(info)
+        check_member(info, member_bytes)
         total += info.file_size
     _at_most("PACKAGE_BYTES", total)
 

@@ -26,14 +26,24 @@ THIN = 15
 
 
 def _body(ctx: ReviewContext, items: tuple[Heading, ...], i: int) -> str | None:
-    """The text of section `i` up to the next heading of its level (None: runs to the end)."""
+    """The text of section `i` up to the next heading of its level (None: runs to the end).
+
+    Only whether the body is shorter than `THIN` matters, so a long body is given by
+    its first units only (at least `THIN` characters of it).
+    """
     heading = items[i]
     following = next((h for h in items[i + 1 :] if h.level <= heading.level), None)
     stop = following.unit if following is not None else len(ctx.units)
     texts = ctx.compact_texts
     own = _FIRST_SENTENCE.sub("", texts[heading.unit], count=1)
-    own = own if own != texts[heading.unit] else ""
-    body = own + "".join(texts[heading.unit + 1 : stop])
+    parts = [own if own != texts[heading.unit] else ""]
+    length = len(parts[0])
+    for text in texts[heading.unit + 1 : stop]:
+        if length >= THIN:
+            break
+        parts.append(text)
+        length += len(text)
+    body = "".join(parts)
     return body if following is not None or body else None
 
 

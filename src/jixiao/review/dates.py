@@ -61,7 +61,7 @@ def title_years(ctx: ReviewContext) -> list[TitleYear]:
 
 
 def _titles(text: str) -> Iterator[tuple[int, str]]:
-    title = _TITLE.match(text)
+    title = _TITLE.match(text) if "报告" in text or "表" in text else None  # its (?P<doc>)
     if (
         title
         and _ABOUT.search(title.group("mid") + title.group("pre"))

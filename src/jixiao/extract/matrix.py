@@ -70,11 +70,13 @@ def _header(row: list[Cell | None], texts: list[str], above: list[list[Cell | No
             year: int | None, below: list[list[Cell | None]]) -> _Block | None:
     if any(cell_number(t) is not None for t in texts if t):
         return None
-    tp = sum(1 for t in texts if _is_tp(t)) >= 2 or _tp_rows(below)
-    cols = {c: _classify(t, year, tp) for c, t in enumerate(texts) if t}
-    cols = {c: lab for c, lab in cols.items() if lab != (None, None)}
-    if len(cols) < 2:
+    # Which columns are labelled does not depend on the 三公 context (it only renames a
+    # total), so the rows below are looked at only for a row that heads a block.
+    labelled = [c for c, t in enumerate(texts) if t and _classify(t, year, False) != (None, None)]
+    if len(labelled) < 2:
         return None
+    tp = sum(1 for t in texts if _is_tp(t)) >= 2 or _tp_rows(below)
+    cols = {c: _classify(texts[c], year, tp) for c in labelled}
     group = " ".join(clean(c.text) for r in above for c in r if c)
     default = "budget" if "预算" in group and not re.search(r"决算|执行", group) else None
     return _Block(row, cols, default or ("actual" if "决算" in group else None), tp)
@@ -106,9 +108,12 @@ def _row_values(index: int, row: list[Cell | None], block: _Block, year: int | N
             continue
         value = cell_number(cell.text)
         path = path_for(stage, category)
-        if value is None or path is None or cell_unit(cell.text) in ("%", "分"):
+        if value is None or path is None:
             continue
-        if cell_unit(cell.text) is None:
+        unit = cell_unit(cell.text)
+        if unit in ("%", "分"):
+            continue
+        if unit is None:
             value = to_wan(value, block.unit)
         explicit = stage != "budget" or category.startswith("tp.")
         ref = SourceRef(index, cell.position, cell.text, row=cell.row, col=cell.col)
@@ -117,7 +122,8 @@ def _row_values(index: int, row: list[Cell | None], block: _Block, year: int | N
 
 def _label_values(index: int, table: Table, has_final: bool, facts: Facts) -> None:
     for cell in table.cells:
-        match = _LABEL_VALUE.match(clean(cell.text))
+        text = clean(cell.text)
+        match = _LABEL_VALUE.match(text) if "：" in text or ":" in text else None
         if not match:
             continue
         category = category_of(match.group(1))

@@ -32,6 +32,8 @@ _ABOUT_TITLE = re.compile(r"^关于.{2,60}(?:报告|自评表)$")
 #: A sentence naming the unit (“某县财政局是…”): at the start of a text, or after a
 #: sentence end (two patterns, so that the engine skips to the sentence ends).
 _IS_SENTENCE_START = re.compile(rf"\s*([^\s，。；、：:“”]{{4,30}}?{ORG_SUFFIX})(?:是|为|系)")
+#: What both hold: a unit's name (its suffix) followed by 是, 为 or 系.
+_NAMED_AS = re.compile(rf"{ORG_SUFFIX}(?:是|为|系)")
 _IS_SENTENCE_AFTER = re.compile(rf"[。；;]\s*([^\s，。；、：:“”]{{4,30}}?{ORG_SUFFIX})(?:是|为|系)")
 _YEAR_TITLE = re.compile(r"((?:19|20)\d{2})\s*年度")
 #: A year that is not a date of writing (2018年7月, 2018年7月2日) or part of a range.
@@ -85,7 +87,11 @@ def _from_sentences(ctx: Context, facts: Facts) -> None:
             bare = _TITLE_NO_YEAR.match(unit.text)
             if bare and len(unit.text) <= 60:
                 facts.propose("department", _name(bare.group(1)), 28, unit.ref)
-        found = _IS_SENTENCE_START.match(unit.text) or _IS_SENTENCE_AFTER.search(unit.text)
+        found = (
+            _IS_SENTENCE_START.match(unit.text) or _IS_SENTENCE_AFTER.search(unit.text)
+            if _NAMED_AS.search(unit.text)
+            else None
+        )
         if found:
             facts.propose("department", _name(found.group(1)), 20, unit.ref)
 

@@ -189,9 +189,15 @@ def text_pass(units: tuple[TextUnit, ...]) -> TextPass:
     """
     sentences: list[Sentence] = []
     unit_tokens = tokenize_all([u.text for u in units]) if units else []
+    end_char = _END_CHAR.search
     for index, unit in enumerate(units):
-        if unit.in_table and _WORDLESS.fullmatch(unit.text):
+        text = unit.text
+        if unit.in_table and _WORDLESS.fullmatch(text):
             continue  # a cell holding only a figure: read through the table views
+        if end_char(text) is None:  # one sentence (a unit is never blank)
+            whole = (0, len(text))
+            sentences.append(Sentence(text, unit, unit_tokens[index], len(sentences), index, whole))
+            continue
         sentences.extend(_cut(unit, unit_tokens[index], index, len(sentences)))
     return TextPass(tuple(sentences), tuple(unit_tokens))
 

@@ -133,41 +133,43 @@ def _bracket_spans(text: str) -> list[tuple[int, int]]:
 
 def _date(match: re.Match[str], start: int, end: int, text: str) -> Token:
     """A DATE (year with month) or YEAR token."""
-    iso = _full(match, "iso")
-    if iso is not None:
-        year, month, day = Decimal(iso), int(match["im"]), int(match["id"])
+    if match.lastgroup == "id":
+        year, month, day = Decimal(_full(match, "iso")), int(match["im"]), int(match["id"])
         return Token(Kind.DATE, year, start, end, text, month=month, day=day)
-    year = Decimal(_full(match, "year") or "")
+    year = Decimal(_full(match, "year"))
     if match.group("month"):
         found = int(match["day"]) if match.group("day") else None
         return Token(Kind.DATE, year, start, end, text, month=int(match["month"]), day=found)
     return Token(Kind.YEAR, year, start, end, text, unit="年度" if match["nd"] else "年")
 
 
-def _full(match: re.Match[str], group: str) -> str | None:
+def _full(match: re.Match[str], group: str) -> str:
     """A figure's group with the first character, which the pattern reads outside it."""
-    end = match.end(group)
-    return None if end < 0 else match.string[match.start() : end]
+    return match.string[match.start() : match.end(group)]
+
+
+#: The group each kind of match closes last (`re.Match.lastgroup`): it tells the kinds apart.
+_DATE_LAST = frozenset(("id", "year", "nd", "month", "day"))
 
 
 def _token(match: re.Match[str], base: int = 0) -> Token | None:
     start, end, text = match.start() - base, match.end() - base, match.group(0)
-    if match.group("iso") is not None or match.group("year") is not None:
+    last = match.lastgroup
+    if last in _DATE_LAST:
         return _date(match, start, end, text)
-    numeral = _full(match, "cn")
-    if numeral is not None:
-        count = chinese_number(numeral)
+    if last == "cncls":
+        count = chinese_number(_full(match, "cn"))
         if count is None:
             return None
         return Token(Kind.COUNT, Decimal(count), start, end, text, unit=match["cncls"])
-    digits = _full(match, "num") or ""
+    digits = _full(match, "num")
     value = _number(digits)
     if value is None:
         return None
-    if match.group("money"):
+    if last == "money":
         unit = match["money"]
         return Token(Kind.AMOUNT, to_wan(value, unit), start, end, text, unit=unit)
-    if match.group("pct"):
+    if last == "pct":
         return Token(Kind.PERCENT, value, start, end, text)
     if "," in digits or "." in digits:
         return None
@@ -184,9 +186,14 @@ def _attached(text: str, match: re.Match[str]) -> bool:
     if not start:
         return False
     before = text[start - 1]
-    if match.group("cn") is not None:
+    last = match.lastgroup
+    if last == "cncls":
         return before in "第之"
-    return before.isdigit() or (before == "." and match.group("num") is not None)
+    return before.isdigit() or (before == "." and last in _NUMBER_LAST)
+
+
+#: The groups a number with its unit, percent sign or classifier closes last.
+_NUMBER_LAST = frozenset(("money", "pct", "cls"))
 
 
 _FIGURE = re.compile(r"[0-9一二两三四五六七八九十]")

@@ -23,7 +23,7 @@ from jixiao.model.document import Document
 from jixiao.model.provenance import Provenance, SourceRef
 from jixiao.model.record import Record
 from jixiao.review.tables import TableView, table_views
-from jixiao.review.text import Sentence, TextPass, TextUnit, compact, text_pass, text_units
+from jixiao.review.text import Sentence, TextPass, TextUnit, text_pass, text_units
 from jixiao.review.tokens import Kind, Token
 
 T = TypeVar("T")
@@ -67,7 +67,7 @@ class ReviewContext:
     @cached_property
     def compact_texts(self) -> tuple[str, ...]:
         """Each unit's text without white space (for matching titles and labels)."""
-        return tuple(compact(u.text) for u in self.units)
+        return tuple(["".join(u.text.split()) for u in self.units])  # `compact`, inlined
 
     @cached_property
     def _text(self) -> TextPass:

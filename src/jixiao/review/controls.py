@@ -81,8 +81,11 @@ def columns(header: tuple[CellView, ...]) -> dict[str, int]:
     return roles
 
 
+_SPENT = re.compile("决算|执行|实际")
+
+
 def _is_header(texts: list[str]) -> bool:
-    return any("预算" in t for t in texts) and any(re.search("决算|执行|实际", t) for t in texts)
+    return any("预算" in t for t in texts) and any(_SPENT.search(t) for t in texts)
 
 
 def data_rows(ctx: ReviewContext, what: str) -> Iterator[Row]:
@@ -90,11 +93,17 @@ def data_rows(ctx: ReviewContext, what: str) -> Iterator[Row]:
     return iter(ctx.shared(f"data-rows-{what}", lambda c: tuple(_data_rows(c, what))))
 
 
+def _money_rows(ctx: ReviewContext) -> tuple[tuple[str, Row], ...]:
+    """(label, row) of every row under a money header (found once for every `what`)."""
+    return tuple(
+        (key_text(row.label()), row) for view in ctx.tables for row in under_headers(view, _is_header)
+    )
+
+
 def _data_rows(ctx: ReviewContext, what: str) -> Iterator[Row]:
-    for view in ctx.tables:
-        for row in under_headers(view, _is_header):
-            if key_text(row.label()).startswith(what):
-                yield row
+    for label, row in ctx.shared("money-rows", _money_rows):
+        if label.startswith(what):
+            yield row
 
 
 def table_funds(ctx: ReviewContext, what: str) -> Funds:

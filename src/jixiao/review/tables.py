@@ -19,7 +19,6 @@ from typing import NamedTuple
 from jixiao.model.document import Cell, Document, Table
 from jixiao.model.provenance import SourceRef
 from jixiao.review.numbers import number, percent
-from jixiao.review.text import compact
 
 _DIGIT = re.compile(r"\d")
 
@@ -57,11 +56,12 @@ class TableView:
 def view_cell(block: int, cell: Cell) -> CellView:
     """Clean one cell."""
     text = cell.text.strip()
+    key = "".join(text.split())  # `compact`, inlined: every cell of every table
     if not text or _DIGIT.search(text) is None:
-        return CellView(cell, block, compact(text), None, None)
+        return CellView(cell, block, key, None, None)
     value = number(text)
     rate = percent(text) if value is None else None
-    return CellView(cell, block, compact(text), value, rate)
+    return CellView(cell, block, key, value, rate)
 
 
 def table_views(document: Document | None) -> tuple[TableView, ...]:

@@ -31,6 +31,7 @@ _HEADING_NAME = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
 _CONTAINERS = (f"{W}sdt", f"{W}sdtContent", f"{W}customXml", f"{W}smartTag")
 _P, _TBL, _TC_PR, _VAL = f"{W}p", f"{W}tbl", f"{W}tcPr", f"{W}val"
 _GRID_SPAN, _VMERGE = f"{W}gridSpan", f"{W}vMerge"
+_PPR, _PSTYLE, _OUTLINE, _TR_PR = f"{W}pPr", f"{W}pStyle", f"{W}outlineLvl", f"{W}trPr"
 _TXBX = f"{W}txbxContent"
 
 
@@ -259,9 +260,11 @@ def _level_of_style(style: Any) -> int | None:
 
 
 def _outline_level(ppr: Any) -> int | None:
-    if ppr is None:
-        return None
-    outline = ppr.find(f"{W}outlineLvl")
+    return None if ppr is None else _outline_value(_child(ppr, _OUTLINE))
+
+
+def _outline_value(outline: Any) -> int | None:
+    """The heading level a ``w:outlineLvl`` element gives (None for body text or no element)."""
     if outline is None:
         return None
     value = outline.get(f"{W}val", "9")
@@ -300,12 +303,12 @@ def paragraph_text(p: Any, fallbacks: bool = True, *, boxes: bool = False) -> st
 
 
 class _Texts:
-    """Paragraph texts, read at C speed where a paragraph holds nothing but ``w:t`` runs.
+    """Paragraph texts, read the short way where a paragraph holds nothing but ``w:t`` runs.
 
     Such a paragraph (nearly every one of a report) is the join of its ``w:t`` texts,
-    which lxml gives without making an element object per run; a paragraph holding a
-    tab, break, hyphen or symbol, and every paragraph of a document with
-    ``mc:Fallback`` copies, is read by `paragraph_text`.
+    found by a one-tag iterator (lxml builds a matcher for every tag it is given, on
+    every call); a paragraph holding a tab, break, hyphen or symbol, and every
+    paragraph of a document with ``mc:Fallback`` copies, is read by `paragraph_text`.
     """
 
     def __init__(self, body: Any, fallbacks: bool) -> None:
@@ -320,7 +323,7 @@ class _Texts:
         """The visible text of paragraph `p` (see `paragraph_text`)."""
         if self.fallbacks or boxes or p in self._marked:
             return paragraph_text(p, self.fallbacks, boxes=boxes)
-        return "".join(p.itertext(_T, with_tail=False))
+        return "".join([t.text or "" for t in p.iter(_T)])
 
 
 class _BodyReader:
@@ -373,21 +376,27 @@ class _BodyReader:
         """The automatic number Word shows before the paragraph (一、 （一） 1.), if any."""
         if self.lists is None:
             return ""
-        ppr = p.find(f"{W}pPr")
+        ppr = _child(p, _PPR)
         found = num_pr(ppr)
         if found is None and ppr is not None:
-            style = ppr.find(f"{W}pStyle")
+            style = _child(ppr, _PSTYLE)
             found = self.lists.styles.get(style.get(f"{W}val", "")) if style is not None else None
         return self.lists.numbering.label(*found) if found else ""
 
     def _heading_level(self, p: Any) -> int | None:
-        ppr = p.find(f"{W}pPr")
+        ppr = _child(p, _PPR)
         if ppr is None:
             return None
-        own = _outline_level(ppr)
+        outline = style = None
+        for child in ppr:  # the first of each, as ``find`` gives them
+            tag = child.tag
+            if tag == _OUTLINE and outline is None:
+                outline = child
+            elif tag == _PSTYLE and style is None:
+                style = child
+        own = _outline_value(outline)
         if own is not None:
             return own
-        style = ppr.find(f"{W}pStyle")
         return None if style is None else self.levels.get(style.get(f"{W}val", ""))
 
     def _table(self, tbl: Any) -> None:
@@ -423,10 +432,18 @@ def _children(element: Any, tag: str) -> list[Any]:
     return found
 
 
+def _child(element: Any, tag: str) -> Any:
+    """The first child named `tag`, or None (``element.find(tag)``, without its path parser)."""
+    for child in element:
+        if child.tag == tag:
+            return child
+    return None
+
+
 def _int_prop(props: Any, tag: str, default: int) -> int:
     if props is None:
         return default
-    el = props.find(f"{W}{tag}")
+    el = _child(props, f"{W}{tag}")
     value = el.get(f"{W}val", "") if el is not None else ""
     return int(value) if value.isdigit() else default
 
@@ -463,7 +480,7 @@ def _cell(tc: Any, nested: list[Any], texts: _Texts) -> tuple[int, str | None, s
 def _cell_props(props: Any) -> tuple[int, str | None]:
     """(gridSpan, vMerge) of a cell's ``w:tcPr``; vMerge is ``restart``, ``continue`` or None."""
     span, merge = 1, None
-    for el in props.iterchildren(_GRID_SPAN, _VMERGE):
+    for el in props:  # few children: faster than a tag-filtered iterator
         if el.tag == _GRID_SPAN:
             value = el.get(_VAL, "")
             span = int(value) if value.isdigit() else 1
@@ -481,7 +498,7 @@ def _table_cells(tbl: Any, position: Position, nested: list[Any], texts: _Texts)
     found: list[list[Any]] = []
     above: dict[int, list[Any]] = {}  # grid column → cell last started there
     for r, tr in enumerate(_children(tbl, "tr")):
-        col = check_span(_int_prop(tr.find(f"{W}trPr"), "gridBefore", 0))
+        col = check_span(_int_prop(_child(tr, _TR_PR), "gridBefore", 0))
         for tc in _children(tr, "tc"):
             span, merge, text = _cell(tc, nested, texts)  # nested tables of merged-away cells count
             check_span(span)

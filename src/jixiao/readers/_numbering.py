@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from jixiao.readers._ooxml import child
+
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _VAL = f"{W}val"
 _CN_DIGITS = "零一二三四五六七八九"
@@ -75,13 +77,13 @@ def _levels(abstract: Any) -> dict[int, _Level]:
     for lvl in abstract.findall(f"{W}lvl"):
         ilvl = lvl.get(f"{W}ilvl", "0")
         level = _Level()
-        for child in lvl:
-            if child.tag == f"{W}numFmt":
-                level.fmt = child.get(_VAL, "decimal")
-            elif child.tag == f"{W}lvlText":
-                level.text = child.get(_VAL, "")
-            elif child.tag == f"{W}start" and (child.get(_VAL) or "").isdigit():
-                level.start = int(child.get(_VAL, "1"))
+        for node in lvl:
+            if node.tag == f"{W}numFmt":
+                level.fmt = node.get(_VAL, "decimal")
+            elif node.tag == f"{W}lvlText":
+                level.text = node.get(_VAL, "")
+            elif node.tag == f"{W}start" and (node.get(_VAL) or "").isdigit():
+                level.start = int(node.get(_VAL, "1"))
         if ilvl.isdigit():
             out[int(ilvl)] = level
     return out
@@ -134,15 +136,18 @@ class Numbering:
         return re.sub(r"%(\d)", value, levels[ilvl].text)
 
 
+_NUM_PR, _NUM_ID, _ILVL = f"{W}numPr", f"{W}numId", f"{W}ilvl"
+
+
 def num_pr(ppr: Any) -> tuple[str, int] | None:
     """(numId, ilvl) of a ``w:pPr`` or ``w:style``'s ``w:pPr``, or None."""
     if ppr is None:
         return None
-    pr = ppr.find(f"{W}numPr")
+    pr = child(ppr, _NUM_PR)
     if pr is None:
         return None
-    num = pr.find(f"{W}numId")
-    ilvl = pr.find(f"{W}ilvl")
+    num = child(pr, _NUM_ID)
+    ilvl = child(pr, _ILVL)
     if num is None:
         return None
     level = ilvl.get(_VAL, "0") if ilvl is not None else "0"

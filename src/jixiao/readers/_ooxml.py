@@ -97,3 +97,12 @@ def relationships(package: zipfile.ZipFile, part: str) -> dict[str, str]:
 def main_part(package: zipfile.ZipFile) -> str:
     """The path of the main document part (usually ``word/document.xml``)."""
     return relationships(package, "").get(_OFFICE_DOCUMENT.lstrip("/"), "word/document.xml")
+
+
+def child(element: Any, tag: str) -> Any:
+    """The first child named `tag`, or None: ``element.find(tag)`` without lxml's path parser,
+    which costs more than the loop over the few children of a paragraph or its properties."""
+    for found in element:
+        if found.tag == tag:
+            return found
+    return None

@@ -21,7 +21,7 @@ from jixiao.errors import UnreadableDocumentError
 from jixiao.model.document import Block, BlockKind, Cell, Document, Position
 from jixiao.readers._grid import clean_text, table_of
 from jixiao.readers._numbering import Numbering, num_pr
-from jixiao.readers._ooxml import PARSER, main_part, open_package, read_xml, relationships
+from jixiao.readers._ooxml import PARSER, child, main_part, open_package, read_xml, relationships
 from jixiao.readers.limits import check_span, check_table_depth
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -260,7 +260,7 @@ def _level_of_style(style: Any) -> int | None:
 
 
 def _outline_level(ppr: Any) -> int | None:
-    return None if ppr is None else _outline_value(_child(ppr, _OUTLINE))
+    return None if ppr is None else _outline_value(child(ppr, _OUTLINE))
 
 
 def _outline_value(outline: Any) -> int | None:
@@ -341,16 +341,16 @@ class _BodyReader:
 
     def walk(self, parent: Any) -> None:
         """Read every paragraph and table under `parent`, descending into containers."""
-        for child in parent:
-            tag = child.tag
+        for node in parent:
+            tag = node.tag
             if tag == f"{W}p":
                 self.line += 1
-                self._paragraph(child)
+                self._paragraph(node)
             elif tag == f"{W}tbl":
                 self.line += 1
-                self._table(child)
+                self._table(node)
             elif tag in _CONTAINERS:
-                self.walk(child)
+                self.walk(node)
 
     def _paragraph(self, p: Any) -> None:
         boxes = (
@@ -376,24 +376,24 @@ class _BodyReader:
         """The automatic number Word shows before the paragraph (一、 （一） 1.), if any."""
         if self.lists is None:
             return ""
-        ppr = _child(p, _PPR)
+        ppr = child(p, _PPR)
         found = num_pr(ppr)
         if found is None and ppr is not None:
-            style = _child(ppr, _PSTYLE)
+            style = child(ppr, _PSTYLE)
             found = self.lists.styles.get(style.get(f"{W}val", "")) if style is not None else None
         return self.lists.numbering.label(*found) if found else ""
 
     def _heading_level(self, p: Any) -> int | None:
-        ppr = _child(p, _PPR)
+        ppr = child(p, _PPR)
         if ppr is None:
             return None
         outline = style = None
-        for child in ppr:  # the first of each, as ``find`` gives them
-            tag = child.tag
+        for node in ppr:  # the first of each, as ``find`` gives them
+            tag = node.tag
             if tag == _OUTLINE and outline is None:
-                outline = child
+                outline = node
             elif tag == _PSTYLE and style is None:
-                style = child
+                style = node
         own = _outline_value(outline)
         if own is not None:
             return own
@@ -424,56 +424,48 @@ def _children(element: Any, tag: str) -> list[Any]:
     content controls and other containers that wrap them."""
     found = []
     wanted = f"{W}{tag}"
-    for child in element:
-        if child.tag == wanted:
-            found.append(child)
-        elif child.tag in _CONTAINERS:
-            found.extend(_children(child, tag))
+    for node in element:
+        if node.tag == wanted:
+            found.append(node)
+        elif node.tag in _CONTAINERS:
+            found.extend(_children(node, tag))
     return found
-
-
-def _child(element: Any, tag: str) -> Any:
-    """The first child named `tag`, or None (``element.find(tag)``, without its path parser)."""
-    for child in element:
-        if child.tag == tag:
-            return child
-    return None
 
 
 def _int_prop(props: Any, tag: str, default: int) -> int:
     if props is None:
         return default
-    el = _child(props, f"{W}{tag}")
+    el = child(props, f"{W}{tag}")
     value = el.get(f"{W}val", "") if el is not None else ""
     return int(value) if value.isdigit() else default
 
 
 def _cell_lines(parent: Any, nested: list[Any], texts: _Texts, lines: list[str]) -> None:
     """Paragraph texts of a cell (through content controls); its tables go to `nested`."""
-    for child in parent:
-        tag = child.tag
+    for node in parent:
+        tag = node.tag
         if tag == _P:
-            lines.append(texts.of(child))
+            lines.append(texts.of(node))
         elif tag == _TBL:
-            nested.append(child)
+            nested.append(node)
         elif tag in _CONTAINERS:
-            _cell_lines(child, nested, texts, lines)
+            _cell_lines(node, nested, texts, lines)
 
 
 def _cell(tc: Any, nested: list[Any], texts: _Texts) -> tuple[int, str | None, str]:
     """(gridSpan, vMerge, text) of a cell, its children read once (see `_cell_props`)."""
     span, merge, props = 1, None, False
     lines: list[str] = []
-    for child in tc:
-        tag = child.tag
+    for node in tc:
+        tag = node.tag
         if tag == _P:
-            lines.append(texts.of(child))
+            lines.append(texts.of(node))
         elif tag == _TC_PR and not props:  # the first properties element counts
-            span, merge, props = *_cell_props(child), True
+            span, merge, props = *_cell_props(node), True
         elif tag == _TBL:
-            nested.append(child)
+            nested.append(node)
         elif tag in _CONTAINERS:
-            _cell_lines(child, nested, texts, lines)
+            _cell_lines(node, nested, texts, lines)
     return span, merge, clean_text("\n".join(lines))
 
 
@@ -498,7 +490,7 @@ def _table_cells(tbl: Any, position: Position, nested: list[Any], texts: _Texts)
     found: list[list[Any]] = []
     above: dict[int, list[Any]] = {}  # grid column → cell last started there
     for r, tr in enumerate(_children(tbl, "tr")):
-        col = check_span(_int_prop(_child(tr, _TR_PR), "gridBefore", 0))
+        col = check_span(_int_prop(child(tr, _TR_PR), "gridBefore", 0))
         for tc in _children(tr, "tc"):
             span, merge, text = _cell(tc, nested, texts)  # nested tables of merged-away cells count
             check_span(span)

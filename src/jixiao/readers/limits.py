@@ -190,10 +190,13 @@ def sheet_extent(xml: bytes) -> tuple[int, int, int]:
     cols = max((_column(c) for c in {c for c, _ in refs}), default=0)
     row_refs = (_ROW_REF_ANY if odd_space else _ROW_REF).findall(xml)
     rows = max(rows, max((int(r) for r in set(row_refs)), default=0))
+    table_cells = get("TABLE_CELLS") if b"mergeCell" in xml else 0  # looked up once
     for match in _MERGE.finditer(xml) if b"mergeCell" in xml else ():
         top, left = int(match.group(2)), _column(match.group(1))
         bottom, right = int(match.group(4)), _column(match.group(3))
-        _at_most("TABLE_CELLS", (abs(bottom - top) + 1) * (abs(right - left) + 1))
+        area = (abs(bottom - top) + 1) * (abs(right - left) + 1)
+        if area > table_cells:
+            raise ResourceLimitError("TABLE_CELLS", area)
         rows, cols = max(rows, top, bottom), max(cols, left, right)
     cells = _count_cells(xml)
     unplaced = cells - len(refs)

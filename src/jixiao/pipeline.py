@@ -11,7 +11,7 @@ from pathlib import Path
 from jixiao.errors import NotAReportError
 from jixiao.extract import Extraction, extract
 from jixiao.model.document import Document
-from jixiao.readers import read_bytes, read_path
+from jixiao.readers import max_bytes, read_bytes, read_path
 
 
 def _checked(extraction: Extraction) -> Extraction:
@@ -29,11 +29,24 @@ def load_document(document: Document) -> Extraction:
     return _checked(extract(document))
 
 
+def _own_workbook(data: bytes, name: str) -> Extraction | None:
+    """The import of a fill-in workbook written by jixiao (`jixiao render --to xlsx`), else None."""
+    if Path(name).suffix.lower() not in (".xlsx", ".xlsm"):
+        return None
+    from jixiao.render.xlsx_import import is_workbook, workbook_extraction
+
+    return workbook_extraction(data, name=name) if is_workbook(data) else None
+
+
 def load(path: str | Path) -> Extraction:
     """Read and extract one file."""
+    path = Path(path)
+    if path.suffix.lower() in (".xlsx", ".xlsm") and path.is_file() and path.stat().st_size <= max_bytes():
+        return load_bytes(path.read_bytes(), name=str(path))
     return load_document(read_path(path))
 
 
 def load_bytes(data: bytes, *, name: str) -> Extraction:
     """Read and extract one file given as bytes (uploads, archives, remote workers)."""
-    return load_document(read_bytes(data, name=name))
+    own = _own_workbook(data, name)
+    return own if own is not None else load_document(read_bytes(data, name=name))

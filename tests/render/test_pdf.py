@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from jixiao.model.record import Record
+from jixiao.render import render
 from jixiao.render.narrative import Narrative
-from jixiao.render.pdf import ConversionError, docx_to_pdf, fontconfig_text, render_pdf
-from jixiao.render.report import build_report
+from jixiao.render.pdf import ConversionError, docx_to_pdf, fontconfig_text
 
 
 @pytest.fixture(scope="module")
@@ -21,7 +21,7 @@ def pdf_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
         Path(__file__).resolve().parents[1] / "data" / "render" / "sample.json"
     )
     path = tmp_path_factory.mktemp("pdf") / "report.pdf"
-    path.write_bytes(render_pdf(build_report(record, narrative)))
+    path.write_bytes(render(record, narrative, "pdf"))
     return path
 
 
@@ -68,4 +68,4 @@ def test_a_conversion_over_time_is_stopped() -> None:
 
 
 def test_empty_record_converts_too() -> None:
-    assert render_pdf(build_report(Record(), Narrative()))[:4] == b"%PDF"
+    assert render(Record(), Narrative(), "pdf")[:4] == b"%PDF"

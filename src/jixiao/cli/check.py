@@ -9,9 +9,10 @@ from typing import Annotated, Any
 
 import typer
 
+from jixiao.cli.errors import describe
 from jixiao.cli.paths import expand_paths
+from jixiao.cli.view import print_findings, progress, stdout_console, summary_line
 from jixiao.errors import JixiaoError
-from jixiao.model.record import Record
 from jixiao.review import Finding, Severity, review
 from jixiao.review.context import ReviewContext
 
@@ -19,10 +20,9 @@ from jixiao.review.context import ReviewContext
 def _context(path: Path) -> ReviewContext:
     """A record JSON is reviewed bare; any other file goes through the pipeline."""
     if path.suffix.lower() == ".json":
-        try:
-            record = Record.from_json(path.read_bytes())
-        except (OSError, ValueError) as exc:
-            raise JixiaoError(f"{path}: 无法读取记录 JSON（{exc}）") from exc
+        from jixiao.render.narrative import load_bundle
+
+        record, _ = load_bundle(path)
         return ReviewContext(record)
     from jixiao.pipeline import load
 
@@ -38,17 +38,12 @@ def _profile(name: str | None) -> Any:
     return score.load_profile(name)
 
 
-def _line(path: Path, finding: Finding) -> str:
-    where = f"{path}:{finding.line}" if finding.line is not None else str(path)
-    return f"{where}: {finding.code} {finding.severity.value} {finding.message}"
-
-
 def _files(paths: list[Path]) -> list[Path]:
     out: list[Path] = []
     for path in paths:
         if path.is_dir():
             out.extend(expand_paths([path]))
-            out.extend(sorted(path.rglob("*.json")))
+            out.extend(p for p in sorted(path.rglob("*.json")) if not p.name.endswith(".narrative.json"))
         else:
             out.append(path)
     return out
@@ -69,21 +64,27 @@ def check_command(
     chosen = _profile(profile)
     failed, errors = False, False
     report: dict[str, list[dict[str, Any]]] = {}
-    for path in _files(paths):
-        try:
-            findings = review(_context(path), chosen)
-        except (JixiaoError, OSError) as exc:
-            failed = True
-            print(f"jixiao: {path}: 无法审核：{exc}", file=sys.stderr)
-            continue
-        errors = errors or any(f.severity is Severity.ERROR for f in findings)
-        shown = [f for f in findings if f.severity.rank >= min_severity.rank]
-        report[str(path)] = [f.to_dict() for f in shown]
-        if not as_json:
-            for finding in shown:
-                print(_line(path, finding))
+    console = stdout_console()
+    files = _files(paths)
+    every: list[Finding] = []
+    with progress(files, "审核中") as items:
+        for path in items:
+            try:
+                findings = review(_context(path), chosen)
+            except (JixiaoError, OSError) as exc:
+                failed = True
+                print(f"jixiao: {path}: 无法审核：{describe(exc, path.name)}", file=sys.stderr)
+                continue
+            errors = errors or any(f.severity is Severity.ERROR for f in findings)
+            shown = [f for f in findings if f.severity.rank >= min_severity.rank]
+            every += shown
+            report[str(path)] = [f.to_dict() for f in shown]
+            if not as_json:
+                print_findings(console, path, shown)
     if as_json:
         print(json.dumps(report, ensure_ascii=False, indent=2))
+    else:
+        console.print(summary_line(every, len(files)))
     raise typer.Exit(1 if failed or errors else 0)
 
 

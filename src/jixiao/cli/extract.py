@@ -41,6 +41,9 @@ def extract_command(
         else:
             out.mkdir(parents=True, exist_ok=True)
             (out / f"{path.stem}.json").write_text(text + "\n", encoding="utf-8")
+            if not extraction.narrative.is_empty():
+                side = out / f"{path.stem}.narrative.json"
+                side.write_text(extraction.narrative.to_json() + "\n", encoding="utf-8")
             done.append((path, extraction.record))
     if out is not None:
         print_records(done)

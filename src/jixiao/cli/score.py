@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import json
-import shutil
 import sys
 from decimal import Decimal
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from pydantic import ValidationError
 from rich.console import Console
 from rich.table import Table
 
+from jixiao.cli.errors import describe
 from jixiao.errors import ConfigError, SourceError
 from jixiao.model.record import Record
 from jixiao.pipeline import load
@@ -31,13 +30,14 @@ def read_record(path: Path) -> Record:
 def read_claims(path: Path) -> tuple[Record, dict[str, Decimal]]:
     """The record of `path` and, for a report, what it claims beyond the record."""
     if path.suffix.lower() == ".json":
+        from jixiao.render.narrative import InvalidFileError, load_bundle
+
         try:
-            return Record.from_json(path.read_bytes()), {}
-        except OSError as exc:
-            raise SourceError(str(path), f"无法读取文件：{exc.strerror or exc}") from exc
-        except ValidationError as exc:
-            raise SourceError(str(path), "不是有效的评价记录 JSON",
-                              f"共 {exc.error_count()} 处不符合 jixiao.record/1") from exc
+            return load_bundle(path)[0], {}
+        except InvalidFileError as exc:
+            raise SourceError(str(path), "不是有效的评价记录 JSON") from exc.__cause__
+        except ConfigError as exc:
+            raise SourceError(str(path), str(exc).split(": ", 1)[-1]) from exc
     extraction = load(path)
     return extraction.record, extraction.claims
 
@@ -46,16 +46,37 @@ def _d(value: Decimal | None) -> str:
     return fmt(value) if value is not None else "—"
 
 
-def _indicator_table(result: ScoreResult) -> Table:
+#: Terminal width (columns) from which explanations get a column of their own.
+WIDE = 120
+
+
+def _indicator_table(result: ScoreResult, wide: bool) -> Table:
+    """The indicators; on a narrow terminal without 一级指标 and 说明 (printed below instead)."""
     table = Table(title="绩效指标复核", show_lines=True)
-    for column in ("序号", "一级指标", "三级指标", "指标值", "实际值", "分值", "自评", "复核"):
-        table.add_column(column, overflow="fold", max_width=24)
-    table.add_column("说明", overflow="fold", min_width=48)
+    columns = ("序号", "一级指标", "三级指标", "指标值", "实际值", "分值", "自评", "复核")
+    for column in columns if wide else tuple(c for c in columns if c != "一级指标"):
+        table.add_column(column, overflow="fold")
+    if wide:
+        table.add_column("说明", overflow="fold", ratio=1)
     for s in result.indicators:
         mark = "" if s.computed is None or s.claimed is None or s.claimed == s.computed else "≠"
-        table.add_row(str(s.index + 1), s.level1 or "", s.name, s.target.text, s.actual.text,
-                      _d(s.weight), _d(s.claimed), f"{_d(s.computed)}{mark}", s.explanation)
+        cells = [str(s.index + 1), s.level1 or "", s.name, s.target.text, s.actual.text,
+                 _d(s.weight), _d(s.claimed), f"{_d(s.computed)}{mark}"]
+        if wide:
+            cells.append(s.explanation)
+        else:
+            del cells[1]
+        table.add_row(*cells)
     return table
+
+
+def _explanations(result: ScoreResult, console: Console) -> None:
+    """The explanation of each indicator's score, one folded paragraph each (narrow terminals)."""
+    if result.indicators:
+        console.print("说明：")
+    for s in result.indicators:
+        text = f"{s.name}：{s.explanation}".replace(" ", "\u00a0")  # fold by character, not word
+        console.print(f"  {s.index + 1}. {text}", overflow="fold")
 
 
 def _summary_table(result: ScoreResult) -> Table:
@@ -85,8 +106,11 @@ def _common_table(result: ScoreResult) -> Table:
 
 
 def render_text(result: ScoreResult, console: Console) -> None:
-    """Print the three tables of a score result."""
-    console.print(_indicator_table(result))
+    """Print the three tables of a score result, as wide as the terminal."""
+    wide = console.width >= WIDE
+    console.print(_indicator_table(result, wide))
+    if not wide:
+        _explanations(result, console)
     console.print(_summary_table(result))
     console.print(_common_table(result))
 
@@ -106,7 +130,7 @@ def score_command(
         record, claims = read_claims(path)
         chosen = load_profile(profile) if profile else choose_profile(record)
     except SourceError as exc:
-        print(f"jixiao: {exc}", file=sys.stderr)
+        print(f"jixiao: {describe(exc, path.name)}", file=sys.stderr)
         raise typer.Exit(1) from exc
     except ConfigError as exc:
         print(f"jixiao: {exc}", file=sys.stderr)
@@ -115,7 +139,7 @@ def score_command(
     if as_json:
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     else:
-        render_text(result, Console(width=max(shutil.get_terminal_size().columns, 140)))
+        render_text(result, Console(highlight=False))
 
 
 def register(app: typer.Typer) -> None:

@@ -9,7 +9,9 @@ from decimal import Decimal
 from jixiao.extract.claims import claims_of
 from jixiao.extract.context import Context
 from jixiao.extract.facts import Facts
+from jixiao.extract.sections import narrative_of
 from jixiao.model.document import Document
+from jixiao.model.narrative import Narrative
 from jixiao.model.provenance import Provenance
 from jixiao.model.record import Record
 from jixiao.recover import recover
@@ -30,6 +32,8 @@ class Extraction:
     #: What the report claims beyond the record contract, e.g.
     #: ``budget_execution.score`` (the 得分 of the 自评表's budget row).
     claims: dict[str, Decimal] = field(default_factory=dict)
+    #: The report's prose sections, title and 落款 (`jixiao.extract.sections`).
+    narrative: Narrative = field(default_factory=Narrative)
 
 
 def _extractors() -> tuple[Extractor, ...]:
@@ -70,4 +74,11 @@ def extract(document: Document) -> Extraction:
     nested = facts.nested()
     nested.pop("claims", None)
     record = Record.model_validate(nested)
-    return Extraction(record, facts.provenance(), document, ctx.looks_like_report(), claims_of(facts))
+    return Extraction(
+        record,
+        facts.provenance(),
+        document,
+        ctx.looks_like_report(),
+        claims_of(facts),
+        narrative_of(ctx),
+    )

@@ -13,7 +13,7 @@ from importlib import import_module
 from pathlib import Path
 
 from jixiao.errors import UnreadableDocumentError
-from jixiao.model.document import Document
+from jixiao.model.document import Document, numbered
 
 Reader = Callable[..., Document]
 
@@ -65,7 +65,7 @@ def read_bytes(data: bytes, *, name: str) -> Document:
         raise UnreadableDocumentError(name, "文件为空", "请检查是否上传了正确的文件")
     read = reader_for(name)
     try:
-        return read(data, name=name)
+        return numbered(read(data, name=name))
     except UnreadableDocumentError:
         raise
     except Exception as exc:  # a library failed on bad input: one clear message

@@ -35,6 +35,7 @@ FAMILIES = (
     "plausibility",
     "contradictions",
     "hygiene",
+    "workbook",
 )
 
 Value = Decimal | int | str

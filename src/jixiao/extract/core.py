@@ -80,5 +80,5 @@ def extract(document: Document) -> Extraction:
         document,
         ctx.looks_like_report(),
         claims_of(facts),
-        narrative_of(ctx),
+        narrative_of(ctx, record),
     )

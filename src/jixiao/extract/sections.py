@@ -12,11 +12,14 @@ import re
 from dataclasses import dataclass
 
 from jixiao.extract.context import Context, Unit, strip_mark
-from jixiao.model.narrative import Narrative, Topic
+from jixiao.extract.narrative import CAUSES
+from jixiao.model.narrative import Narrative, ProjectNote, Topic
+from jixiao.model.record import Record
 
 #: (field, title pattern), tried in order; the first match classifies a section.
 KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("skip", re.compile(r"存在的?(?:主要)?问题|问题及原因|问题和不足|改进措施|整改措施|改进建议|下一步|对策")),
+    ("problems", re.compile(r"存在的?(?:主要)?问题|问题及原因|问题和不足")),
+    ("skip", re.compile(r"改进措施|整改措施|改进建议|下一步|对策")),
     ("application", re.compile(r"结果.{0,6}应用|应用情况")),
     ("publication", re.compile(r"公开")),
     ("other", re.compile(r"其他需要说明|其他说明|其他事项|其他情况")),
@@ -37,6 +40,8 @@ _DATE = re.compile(
 )
 _FILLED_BY = re.compile(r"填表人\s*[：:]\s*([^\s：:，,　]{2,10})")
 _PHONE = re.compile(r"联系电话\s*[：:]\s*([\d\-－—()（） ]{5,20}\d)")
+#: A line that only states the head counts (written again from the record).
+_STAFFING_LINE = re.compile(r"^本部门(?:编制数|在职人数|离退休人数)\d+人[，。]")
 _ATTACHMENT = re.compile(r"^附件\s*[一二三四五六七八九十\d]*\s*[：:]?\s*$|^附件\s*[一二三四五六七八九十\d]+\s*[：:、]")
 
 
@@ -109,16 +114,41 @@ class _Builder:
 
     def take(self, section: _Section, inner: list[_Section]) -> None:
         kind = _kind(section.title)
-        if kind == "skip" or section.index < self.done_until:
+        if kind == "skip" or kind is not None and section.index < self.done_until:
             return
-        if kind in ("work_done", None) or kind == "functions":
+        if kind is None and section.index < self.done_until:
+            return
+        if kind in ("work_done", None, "functions") and not _parts_classified(inner):
             self._take_whole(kind, section, inner)
             return
-        text = "\n".join(_direct(self.units, section))
-        if text and kind not in self.values:
-            self.values[kind] = text
-            if kind == "application" and _kind(section.title.replace("应用", "")) == "publication":
-                self.values.setdefault("publication", "")
+        direct = _direct(self.units, section)
+        if kind == "work_done":
+            if direct:
+                self._add("work_done", [Topic(text="\n".join(direct))])
+            return
+        if kind == "problems":
+            causes = [t for t in _texts(self.units, section.index + 1, section.end) if CAUSES.match(t)]
+            if causes:
+                self.values.setdefault("problem_causes", "\n".join(causes))
+            return
+        self._take_text(kind, section, direct)
+
+    def _take_text(self, kind: str | None, section: _Section, direct: list[str]) -> None:
+        if not direct or kind is None or kind in self.values:
+            return
+        if kind == "application" and _kind(section.title.replace("应用", "")) == "publication":
+            public = [t for t in direct if "公开" in t]
+            self.values["publication"] = "\n".join(public)
+            direct = [t for t in direct if "公开" not in t] or direct
+        if kind == "goal_achieved" and "goal_expected" not in self.values and len(direct) > 1:
+            self.values["goal_expected"] = direct[0]
+            direct = direct[1:]
+        self.values[kind] = "\n".join(direct)
+
+    def _add(self, key: str, topics: list[Topic]) -> None:
+        existing = self.values.setdefault(key, [])
+        assert isinstance(existing, list)
+        existing.extend(topics)
 
     def _take_whole(self, kind: str | None, section: _Section, inner: list[_Section]) -> None:
         if kind == "functions":
@@ -134,24 +164,43 @@ class _Builder:
         if kind is None:
             text = "\n".join(f"{t.title}\n{t.text}" if t.title else t.text for t in topics)
             topics = [Topic(title=section.title, text=text)] if text else []
-        existing = self.values.setdefault(key, [])
-        assert isinstance(existing, list)
-        existing.extend(topics)
+        self._add(key, topics)
         self.done_until = section.end
 
 
+def _parts_classified(inner: list[_Section]) -> bool:
+    """True when a section's next-rank parts are sections of their own kind (goals, work …)."""
+    rank = min((s.rank for s in inner), default=0)
+    kinds = {_kind(s.title) for s in inner if s.rank == rank}
+    return bool(kinds - {None, "work_done"})
+
+
 def _title_and_preamble(units: list[Unit]) -> dict[str, str]:
+    """The title among the first lines, and the lines between it and the first section."""
     out: dict[str, str] = {}
-    first = next((i for i, u in enumerate(units) if u.heading is not None and u.heading <= 1), None)
-    head = units[: first if first is not None else min(len(units), 3)]
-    for i, unit in enumerate(head[:5]):
-        if _TITLE.search(unit.text) and len(unit.text) <= 60:
-            out["title"] = unit.text.strip()
-            preamble = [u.text.strip() for u in head[i + 1 :] if u.text.strip()]
-            if preamble and first is not None:
-                out["preamble"] = "\n".join(preamble)
-            break
+    for i, unit in enumerate(units[:5]):
+        if not (_TITLE.search(unit.text) and len(unit.text) <= 60):
+            continue
+        out["title"] = unit.text.strip()
+        rest = units[i + 1 :]
+        first = next((k for k, u in enumerate(rest) if u.heading is not None and u.heading <= 1), None)
+        preamble = [u.text.strip() for u in rest[:first] if u.text.strip()] if first else []
+        if preamble:
+            out["preamble"] = "\n".join(preamble)
+        break
     return out
+
+
+def _project_notes(units: list[Unit], record: Record | None) -> list[ProjectNote]:
+    """Paragraphs “<project name>：…” about a project of the record."""
+    names = [p.name for p in record.projects] if record is not None else []
+    notes = []
+    for name in names:
+        prefix = f"{name}："
+        found = next((u.text for u in units if u.text.startswith(prefix) and u.heading is None), None)
+        if found and len(found) > len(prefix):
+            notes.append(ProjectNote(name=name, text=found[len(prefix) :].strip()))
+    return notes
 
 
 def _body(units: list[Unit]) -> list[Unit]:
@@ -176,6 +225,11 @@ def _signature(units: list[Unit]) -> dict[str, str]:
     return {}
 
 
+def _ends_with(units: list[Unit], signature: dict[str, str]) -> bool:
+    tail = [re.sub(r"\s+", "", u.text) for u in units[-len(signature) :]]
+    return tail == [signature[k] for k in ("signed_by", "signed_on") if k in signature]
+
+
 def _contacts(ctx: Context) -> dict[str, str]:
     out: dict[str, str] = {}
     texts = [u.text for u in ctx.units] + [c.text for _, t, _ in ctx.tables for c in t.cells]
@@ -187,9 +241,13 @@ def _contacts(ctx: Context) -> dict[str, str]:
     return out
 
 
-def narrative_of(ctx: Context) -> Narrative:
-    """The narrative of the document behind `ctx`."""
+def narrative_of(ctx: Context, record: Record | None = None) -> Narrative:
+    """The narrative of the document behind `ctx` (`record` names the projects to find notes of)."""
     units = _body(ctx.units)
+    signature = _signature(units)
+    if signature:
+        units = units[: -len(signature)] if _ends_with(units, signature) else units
+    units = [u for u in units if not _STAFFING_LINE.match(u.text)]
     builder = _Builder(units)
     sections = _sections(units)
     for n, section in enumerate(sections):
@@ -197,6 +255,9 @@ def narrative_of(ctx: Context) -> Narrative:
         builder.take(section, inner)
     values: dict[str, object] = dict(builder.values)
     values.update(_title_and_preamble(units))
-    values.update(_signature(units))
+    values.update(signature)
     values.update(_contacts(ctx))
+    notes = _project_notes(units, record)
+    if notes:
+        values["project_notes"] = notes
     return Narrative.model_validate(values)

@@ -16,6 +16,15 @@ from jixiao.errors import JixiaoError
 from jixiao.review import Finding, Severity, review
 from jixiao.review.context import ReviewContext
 
+HELP = """审核报告：逐项列出问题（错误、警告、提示）及其位置，最后一行为合计；有错误时退出码为 1。
+
+\b
+示例：
+  jixiao check 甲单位报告.docx
+  jixiao check 各单位/ --min-severity warning
+  jixiao check 甲单位报告.docx --json
+"""
+
 
 def _context(path: Path) -> ReviewContext:
     """A record JSON is reviewed bare; any other file goes through the pipeline."""
@@ -43,7 +52,9 @@ def _files(paths: list[Path]) -> list[Path]:
     for path in paths:
         if path.is_dir():
             out.extend(expand_paths([path]))
-            out.extend(p for p in sorted(path.rglob("*.json")) if not p.name.endswith(".narrative.json"))
+            out.extend(
+                p for p in sorted(path.rglob("*.json")) if not p.name.endswith(".narrative.json")
+            )
         else:
             out.append(path)
     return out
@@ -90,4 +101,4 @@ def check_command(
 
 def register(app: typer.Typer) -> None:
     """Add the command to the app."""
-    app.command("check")(check_command)
+    app.command("check", help=HELP)(check_command)

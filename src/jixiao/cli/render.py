@@ -1,8 +1,8 @@
 """``jixiao render``: the report of a record, the 审核意见 of a report, a blank workbook.
 
-    jixiao render 记录.json --to docx|pdf|html|xlsx [--profile hunan|generic] [--template 模板.docx]
-    jixiao render 报告.docx --reviewed [--to docx|pdf|html] [--reviewer 审核单位]
-    jixiao render --blank --to xlsx
+jixiao render 记录.json --to docx|pdf|html|xlsx [--profile hunan|generic] [--template 模板.docx]
+jixiao render 报告.docx --reviewed [--to docx|pdf|html] [--reviewer 审核单位]
+jixiao render --blank --to xlsx
 """
 
 from __future__ import annotations
@@ -31,7 +31,9 @@ HELP = """写出自评报告（DOCX、PDF、HTML）或填报工作簿（XLSX）�
 def _format(to: str) -> str:
     fmt = to.lower().lstrip(".")
     if fmt not in FORMATS:
-        raise typer.BadParameter(f"不支持的格式“{to}”，可用：{'、'.join(FORMATS)}", param_hint="--to")
+        raise typer.BadParameter(
+            f"不支持的格式“{to}”，可用：{'、'.join(FORMATS)}", param_hint="--to"
+        )
     return fmt
 
 
@@ -73,7 +75,9 @@ def _opinion(source: Path, fmt: str, profile: str | None, reviewer: str | None) 
     from jixiao.render.opinion import OpinionInput, render_opinion
 
     record, findings, result = _evaluate(source, profile)
-    data = OpinionInput(record, findings, result, source=source.name, reviewer=reviewer or "", on=date.today())
+    data = OpinionInput(
+        record, findings, result, source=source.name, reviewer=reviewer or "", on=date.today()
+    )
     return render_opinion(data, fmt)
 
 
@@ -89,34 +93,56 @@ def _report(source: Path, fmt: str, profile: str | None, template: Path | None) 
     return render(record, narrative, fmt, profile=profile, template=template)  # type: ignore[arg-type]
 
 
-def _target(source: Path | None, out: Path | None, fmt: str, *, reviewed: bool, blank: bool) -> Path:
+def _target(
+    source: Path | None, out: Path | None, fmt: str, *, reviewed: bool, blank: bool
+) -> Path:
     if out is not None:
         return out
     if blank or source is None:
         return Path(f"自评填报表.{fmt}" if fmt == "xlsx" else f"空白报告.{fmt}")
-    return source.with_name(f"{source.stem}.审核意见.{fmt}") if reviewed else source.with_suffix(f".{fmt}")
+    return (
+        source.with_name(f"{source.stem}.审核意见.{fmt}")
+        if reviewed
+        else source.with_suffix(f".{fmt}")
+    )
 
 
 def render_command(  # noqa: PLR0913 - one option per choice a user makes
     source: Annotated[
         Path | None,
-        typer.Argument(help="评价记录 JSON（可带同名 .narrative.json），或加 --reviewed 时的报告原文", show_default=False),
+        typer.Argument(
+            help="评价记录 JSON（可带同名 .narrative.json），或加 --reviewed 时的报告原文",
+            show_default=False,
+        ),
     ] = None,
-    to: Annotated[str, typer.Option("--to", "-t", help="输出格式：docx、pdf、html 或 xlsx")] = "docx",
-    out: Annotated[Path | None, typer.Option("--out", "-o", help="输出文件；省略时与来源同名")] = None,
+    to: Annotated[
+        str, typer.Option("--to", "-t", help="输出格式：docx、pdf、html 或 xlsx")
+    ] = "docx",
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="输出文件；省略时与来源同名")
+    ] = None,
     profile: Annotated[
-        str | None, typer.Option("--profile", "-p", help="版式（hunan、generic）或评分配置（审核意见用）")
+        str | None,
+        typer.Option("--profile", "-p", help="版式（hunan、generic）或评分配置（审核意见用）"),
     ] = None,
-    template: Annotated[Path | None, typer.Option("--template", help="自己的 .docx 报告模板")] = None,
-    reviewed: Annotated[bool, typer.Option("--reviewed", help="写出审核意见（退回修改意见）")] = False,
-    reviewer: Annotated[str | None, typer.Option("--reviewer", help="审核意见落款的审核单位")] = None,
+    template: Annotated[
+        Path | None, typer.Option("--template", help="自己的 .docx 报告模板")
+    ] = None,
+    reviewed: Annotated[
+        bool, typer.Option("--reviewed", help="写出审核意见（退回修改意见）")
+    ] = False,
+    reviewer: Annotated[
+        str | None, typer.Option("--reviewer", help="审核意见落款的审核单位")
+    ] = None,
     blank: Annotated[bool, typer.Option("--blank", help="写出空白的填报工作簿或报告")] = False,
 ) -> None:
     fmt = _format(to)
     if reviewed and fmt == "xlsx":
         raise typer.BadParameter("审核意见可写为 docx、pdf 或 html", param_hint="--to")
     if source is None and not blank:
-        raise typer.BadParameter("请给出评价记录 JSON（或报告原文加 --reviewed），或用 --blank", param_hint="SOURCE")
+        raise typer.BadParameter(
+            "请给出评价记录 JSON（或报告原文加 --reviewed），或用 --blank", param_hint="SOURCE"
+        )
     target = _target(source, out, fmt, reviewed=reviewed, blank=blank)
     try:
         if blank:

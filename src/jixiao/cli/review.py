@@ -61,6 +61,14 @@ class RichMonitor(Monitor):
         self.progress.stop()
 
 
+HELP = """批量审核：读取、提取、评分、审核文件夹或 ZIP 中的全部报告，写出 records/、findings/、summary.xlsx 和 summary.html；再次运行跳过已完成的文件。
+
+\b
+示例：
+  jixiao review 2024报告.zip 各单位/ --out 审核结果 --jobs 4
+"""
+
+
 def _report(console: Console, stats: RunStats, out: Path) -> None:
     console.print(
         f"完成：审核 {stats.reviewed} 份，失败 {stats.failed} 份，"
@@ -72,10 +80,16 @@ def _report(console: Console, stats: RunStats, out: Path) -> None:
 def review_command(
     paths: Annotated[list[Path], typer.Argument(help="报告文件、文件夹（递归）或 ZIP 压缩包")],
     out: Annotated[Path, typer.Option("--out", "-o", help="输出目录")],
-    jobs: Annotated[int, typer.Option("--jobs", "-j", help="并行进程数（0 为单进程）")] = os.cpu_count() or 1,
-    db: Annotated[str | None, typer.Option("--db", help="同时写入数据库，如 sqlite:///结果.db")] = None,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", help="并行进程数（0 为单进程）")
+    ] = os.cpu_count() or 1,
+    db: Annotated[
+        str | None, typer.Option("--db", help="同时写入数据库，如 sqlite:///结果.db")
+    ] = None,
     profile: Annotated[str | None, typer.Option("--profile", help="评分方案名称或文件")] = None,
-    cluster: Annotated[str | None, typer.Option("--cluster", help="Dask 集群地址，如 tcp://10.0.0.5:8786")] = None,
+    cluster: Annotated[
+        str | None, typer.Option("--cluster", help="Dask 集群地址，如 tcp://10.0.0.5:8786")
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="不显示进度条")] = False,
 ) -> None:
     """Review every report under PATH: read, extract, score and check in parallel.
@@ -111,4 +125,4 @@ def review_command(
 
 def register(app: typer.Typer) -> None:
     """Add the command to the app."""
-    app.command("review")(review_command)
+    app.command("review", help=HELP)(review_command)

@@ -22,6 +22,14 @@ from jixiao.score.explain import fmt
 _STATUS = {"ok": "", "insufficient": "数据不足", "not_applicable": "不适用"}
 
 
+HELP = """按评分配置重新计算自评得分，并说明每一项。
+
+\b
+示例：
+  jixiao score 甲单位报告.docx --profile hunan-dept
+"""
+
+
 def read_record(path: Path) -> Record:
     """A record from a ``.json`` record file, or extracted from any readable report."""
     return read_claims(path)[0]
@@ -60,8 +68,16 @@ def _indicator_table(result: ScoreResult, wide: bool) -> Table:
         table.add_column("说明", overflow="fold", ratio=1)
     for s in result.indicators:
         mark = "" if s.computed is None or s.claimed is None or s.claimed == s.computed else "≠"
-        cells = [str(s.index + 1), s.level1 or "", s.name, s.target.text, s.actual.text,
-                 _d(s.weight), _d(s.claimed), f"{_d(s.computed)}{mark}"]
+        cells = [
+            str(s.index + 1),
+            s.level1 or "",
+            s.name,
+            s.target.text,
+            s.actual.text,
+            _d(s.weight),
+            _d(s.claimed),
+            f"{_d(s.computed)}{mark}",
+        ]
         if wide:
             cells.append(s.explanation)
         else:
@@ -84,14 +100,25 @@ def _summary_table(result: ScoreResult) -> Table:
     for column in ("项目", "自评", "复核", "说明"):
         table.add_column(column, overflow="fold")
     for lv in result.level1:
-        table.add_row(f"{lv.title}（{fmt(lv.profile_weight)}分，表内分值 {fmt(lv.weight)}）",
-                      _d(lv.claimed), _d(lv.computed), "")
+        table.add_row(
+            f"{lv.title}（{fmt(lv.profile_weight)}分，表内分值 {fmt(lv.weight)}）",
+            _d(lv.claimed),
+            _d(lv.computed),
+            "",
+        )
     be = result.budget_execution
-    table.add_row(f"预算执行率（{fmt(be.weight)}分）", _d(be.claimed), _d(be.computed), be.explanation)
-    table.add_row("总分", _d(result.total.claimed), _d(result.total.computed),
-                  result.total.explanation)
-    table.add_row("等级", result.grade.claimed or "—", result.grade.computed or "—",
-                  f"按自评总分应为 {result.grade.of_claimed_total or '—'}")
+    table.add_row(
+        f"预算执行率（{fmt(be.weight)}分）", _d(be.claimed), _d(be.computed), be.explanation
+    )
+    table.add_row(
+        "总分", _d(result.total.claimed), _d(result.total.computed), result.total.explanation
+    )
+    table.add_row(
+        "等级",
+        result.grade.claimed or "—",
+        result.grade.computed or "—",
+        f"按自评总分应为 {result.grade.of_claimed_total or '—'}",
+    )
     return table
 
 
@@ -117,9 +144,15 @@ def render_text(result: ScoreResult, console: Console) -> None:
 
 def score_command(
     path: Annotated[Path, typer.Argument(help="报告文件，或评价记录 JSON（.json）")],
-    profile: Annotated[str | None, typer.Option(
-        "--profile", "-p", help="评分配置：内置名称（mof-2020、hunan-dept、local-20-40-40）或 .toml 文件路径；"
-        "缺省时按一级指标自动选择")] = None,
+    profile: Annotated[
+        str | None,
+        typer.Option(
+            "--profile",
+            "-p",
+            help="评分配置：内置名称（mof-2020、hunan-dept、local-20-40-40）或 .toml 文件路径；"
+            "缺省时按一级指标自动选择",
+        ),
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="输出 JSON")] = False,
 ) -> None:
     """Rescore a self-evaluation by the rules of a profile and explain each score.
@@ -144,4 +177,4 @@ def score_command(
 
 def register(app: typer.Typer) -> None:
     """Add the command to the app."""
-    app.command("score")(score_command)
+    app.command("score", help=HELP)(score_command)

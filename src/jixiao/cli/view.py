@@ -9,7 +9,7 @@ when it is a terminal.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
@@ -58,8 +58,12 @@ def progress(items: Sequence[T], label: str, *, show: bool | None = None) -> Ite
         yield items
         return
     bar = Progress(
-        TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        console=Console(stderr=True), transient=True,
+        TextColumn(label),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+        transient=True,
     )
     with bar:
         task = bar.add_task(label, total=len(items))
@@ -70,6 +74,26 @@ def progress(items: Sequence[T], label: str, *, show: bool | None = None) -> Ite
                 bar.advance(task)
 
         yield advance()
+
+
+@contextmanager
+def counter(total: int, label: str, *, show: bool | None = None) -> Iterator[Callable[[], None]]:
+    """A function to call after each of `total` steps, drawing a bar on stderr (terminals only)."""
+    visible = sys.stderr.isatty() and total > 1 if show is None else show
+    if not visible:
+        yield lambda: None
+        return
+    bar = Progress(
+        TextColumn(label),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    )
+    with bar:
+        task = bar.add_task(label, total=total)
+        yield lambda: bar.advance(task)
 
 
 def fold(text: Any, width: int) -> str:

@@ -114,7 +114,7 @@ class _Builder:
 
     def take(self, section: _Section, inner: list[_Section]) -> None:
         kind = _kind(section.title)
-        if kind == "skip" or kind is not None and section.index < self.done_until:
+        if kind == "skip" or (kind is not None and section.index < self.done_until):
             return
         if kind is None and section.index < self.done_until:
             return

@@ -72,16 +72,24 @@ def make_document(index: int, *, seed: int, fmt: str = "txt", defects: bool = Fa
     return Document(name, data, record, tuple(d.kind for d in chosen), codes)
 
 
-def iter_documents(n: int, *, seed: int, formats: tuple[str, ...] = ("txt",), defects: bool = False) -> Iterator[Document]:
+def iter_documents(
+    n: int, *, seed: int, formats: tuple[str, ...] = ("txt",), defects: bool = False
+) -> Iterator[Document]:
     """The `n` documents, formats taken in turn."""
     for i in range(n):
         yield make_document(i, seed=seed, fmt=formats[i % len(formats)], defects=defects)
 
 
 def generate(
-    n: int, out: Path, *, seed: int = 0, formats: tuple[str, ...] = ("txt",), defects: bool = False
+    n: int,
+    out: Path,
+    *,
+    seed: int = 0,
+    formats: tuple[str, ...] = ("txt",),
+    defects: bool = False,
+    advance: Callable[[], None] | None = None,
 ) -> int:
-    """Write the corpus into `out`; returns the number of documents written."""
+    """Write the corpus into `out`; returns the number written (`advance` is called after each)."""
     out.mkdir(parents=True, exist_ok=True)
     count = 0
     with (out / "expected.jsonl").open("w", encoding="utf-8") as expected:
@@ -91,4 +99,6 @@ def generate(
             line = {"file": doc.name, "defects": list(doc.defects), "codes": list(doc.codes)}
             expected.write(json.dumps(line, ensure_ascii=False) + "\n")
             count += 1
+            if advance is not None:
+                advance()
     return count

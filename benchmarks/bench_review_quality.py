@@ -82,7 +82,9 @@ def main() -> None:
             if path.is_file() and path.name != "expected.jsonl":
                 path.rename(work / "docs" / path.name)
         stats = run_batch([work / "docs"], BatchOptions(out=work / "out", jobs=args.jobs))
-        print(f"{args.n} documents ({','.join(formats)}), reviewed {stats.reviewed}, failed {stats.failed}\n")
+        print(
+            f"{args.n} documents ({','.join(formats)}), reviewed {stats.reviewed}, failed {stats.failed}\n"
+        )
         measure(corpus, work / "out")
     finally:
         shutil.rmtree(work, ignore_errors=True)

@@ -1,20 +1,90 @@
-"""The one staged pipeline that the CLI, the web app, batch runs and tests call.
+"""The one typed pipeline that the CLI, the web app, batch runs and tests call.
 
-``load(path)`` reads a file and extracts its record; it raises `SourceError` for a
-file that cannot become a record (the message names the file and what to do).
+    evaluate(path)                    -> Evaluation   a report file, or a record ``.json``
+    evaluate_bytes(data, name=...)    -> Evaluation   uploads, archive members, remote workers
+    evaluate_document(document)       -> Evaluation   an already-read document
+    evaluate_record(record)           -> Evaluation   a record typed or edited by hand
+
+Each runs read → extract → score → review once and returns the record, where its values
+came from, its `ScoreResult` and its `Finding` s. ``load``/``load_bytes`` stop after
+extraction. A file that cannot become a record raises `SourceError` (the message names
+the file and what to do); a profile that cannot be loaded raises `ConfigError`.
+Passing a ``timings`` dict collects the seconds spent in each stage.
 """
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
+from typing import Any, TypeVar
 
-from jixiao.errors import NotAReportError
-from jixiao.extract import Extraction, extract
+from pydantic import ValidationError
+
+from jixiao.errors import NotAReportError, SourceError
+from jixiao.extract import Extraction, extract, extract_all
 from jixiao.model.document import Document
+from jixiao.model.provenance import Provenance
+from jixiao.model.record import Record
 from jixiao.readers import max_bytes, read_bytes, read_path
+from jixiao.review import Finding, ReviewContext, review
+from jixiao.score import Profile, ScoreResult, choose_profile, load_profile, score_record
+
+T = TypeVar("T")
+
+#: Seconds per stage (``read``, ``extract``, ``score``, ``check``), filled when given.
+Timings = dict[str, float]
+#: A profile by name or path, a loaded profile, or None (chosen from the record).
+ProfileChoice = str | Profile | None
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """A record with its provenance, its score by the rules and its review findings."""
+
+    record: Record
+    score: ScoreResult
+    findings: tuple[Finding, ...]
+    profile: Profile
+    #: Field path → source; empty for a record without a source document.
+    provenance: Provenance = field(default_factory=dict)
+    #: The document the record was extracted from (None for a bare record).
+    document: Document | None = None
+    #: What the report claims beyond the record contract (see `Extraction.claims`).
+    claims: Mapping[str, Decimal] = field(default_factory=dict)
+
+    def findings_dicts(self) -> list[dict[str, Any]]:
+        """The findings in their JSON form."""
+        return [f.to_dict() for f in self.findings]
+
+    def to_dict(self) -> dict[str, Any]:
+        """Record, score and findings as JSON-ready values."""
+        return {
+            "record": self.record.to_dict(),
+            "score": self.score.to_dict(),
+            "findings": self.findings_dicts(),
+        }
+
+
+def _timed(timings: Timings | None, stage: str, call: Callable[[], T]) -> T:
+    if timings is None:
+        return call()
+    start = time.perf_counter()
+    try:
+        return call()
+    finally:
+        timings[stage] = timings.get(stage, 0.0) + time.perf_counter() - start
 
 
 def _checked(extraction: Extraction) -> Extraction:
+    if extraction.looks_like is not None:
+        raise NotAReportError(
+            extraction.document.name,
+            f"这份文件看起来是{extraction.looks_like}，不是绩效自评报告或自评表",
+            "请上传部门整体支出或项目支出的绩效自评报告、自评表",
+        )
     if extraction.record.is_empty() and not extraction.looks_like_report:
         raise NotAReportError(
             extraction.document.name,
@@ -22,6 +92,13 @@ def _checked(extraction: Extraction) -> Extraction:
             "请确认上传的是部门整体支出绩效自评报告",
         )
     return extraction
+
+
+def resolve_profile(choice: ProfileChoice, record: Record) -> Profile:
+    """The profile named (or given), else the one the record's indicators call for."""
+    if isinstance(choice, Profile):
+        return choice
+    return load_profile(choice) if choice else choose_profile(record)
 
 
 def load_document(document: Document) -> Extraction:
@@ -41,12 +118,107 @@ def _own_workbook(data: bytes, name: str) -> Extraction | None:
 def load(path: str | Path) -> Extraction:
     """Read and extract one file."""
     path = Path(path)
-    if path.suffix.lower() in (".xlsx", ".xlsm") and path.is_file() and path.stat().st_size <= max_bytes():
+    if _workbook_file(path):
         return load_bytes(path.read_bytes(), name=str(path))
     return load_document(read_path(path))
+
+
+def _workbook_file(path: Path) -> bool:
+    """An XLSX file within the size limit (it may be a jixiao workbook to import)."""
+    return path.suffix.lower() in (".xlsx", ".xlsm") and path.is_file() and path.stat().st_size <= max_bytes()
+
+
+def load_all(path: str | Path) -> list[Extraction]:
+    """Read one file and extract every form it holds (one record for a single report)."""
+    path = Path(path)
+    if _workbook_file(path):
+        own = _own_workbook(path.read_bytes(), str(path))
+        if own is not None:
+            return [own]
+    return [_checked(e) for e in extract_all(read_path(path))]
 
 
 def load_bytes(data: bytes, *, name: str) -> Extraction:
     """Read and extract one file given as bytes (uploads, archives, remote workers)."""
     own = _own_workbook(data, name)
     return own if own is not None else load_document(read_bytes(data, name=name))
+
+
+def record_from_json(data: bytes, *, name: str) -> Record:
+    """A record from its JSON; `SourceError` naming the file when it is not one."""
+    try:
+        return Record.from_json(data)
+    except ValidationError as exc:
+        raise SourceError(name, "不是有效的评价记录 JSON",
+                          f"共 {exc.error_count()} 处不符合 jixiao.record/1") from exc
+
+
+def evaluate_record(
+    record: Record,
+    profile: ProfileChoice = None,
+    *,
+    provenance: Provenance | None = None,
+    document: Document | None = None,
+    claims: Mapping[str, Decimal] | None = None,
+    timings: Timings | None = None,
+) -> Evaluation:
+    """Score and review a record (with its source, when it has one)."""
+    chosen = resolve_profile(profile, record)
+    claims = dict(claims or {})
+    result = _timed(timings, "score", lambda: score_record(record, chosen, claims=claims))
+    context = ReviewContext(record, dict(provenance or {}), document, chosen)
+    findings = _timed(timings, "check", lambda: tuple(review(context)))
+    return Evaluation(record, result, findings, chosen, dict(provenance or {}), document, claims)
+
+
+def evaluate_extraction(
+    extraction: Extraction, profile: ProfileChoice = None, *, timings: Timings | None = None
+) -> Evaluation:
+    """Score and review what was extracted from a document."""
+    return evaluate_record(
+        extraction.record,
+        profile,
+        provenance=extraction.provenance,
+        document=extraction.document,
+        claims=extraction.claims,
+        timings=timings,
+    )
+
+
+def evaluate_document(
+    document: Document, profile: ProfileChoice = None, *, timings: Timings | None = None
+) -> Evaluation:
+    """Extract, score and review an already-read document."""
+    extraction = _timed(timings, "extract", lambda: load_document(document))
+    return evaluate_extraction(extraction, profile, timings=timings)
+
+
+def evaluate_bytes(
+    data: bytes, *, name: str, profile: ProfileChoice = None, timings: Timings | None = None
+) -> Evaluation:
+    """Read, extract, score and review one file given as bytes; a ``.json`` name is a record."""
+    if name.lower().endswith(".json"):
+        record = _timed(timings, "read", lambda: record_from_json(data, name=name))
+        return evaluate_record(record, profile, timings=timings)
+    own = _timed(timings, "read", lambda: _own_workbook(data, name))
+    if own is not None:
+        return evaluate_extraction(own, profile, timings=timings)
+    document = _timed(timings, "read", lambda: read_bytes(data, name=name))
+    return evaluate_document(document, profile, timings=timings)
+
+
+def evaluate(
+    path: str | Path, profile: ProfileChoice = None, *, timings: Timings | None = None
+) -> Evaluation:
+    """Read, extract, score and review one file (a report, or a record ``.json``)."""
+    path = Path(path)
+    if path.suffix.lower() == ".json":
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise SourceError(str(path), f"无法读取文件：{exc.strerror or exc}") from exc
+        return evaluate_bytes(data, name=str(path), profile=profile, timings=timings)
+    if _workbook_file(path):
+        return evaluate_bytes(path.read_bytes(), name=str(path), profile=profile, timings=timings)
+    document = _timed(timings, "read", lambda: read_path(path))
+    return evaluate_document(document, profile, timings=timings)

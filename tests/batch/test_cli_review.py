@@ -18,7 +18,7 @@ def test_review_command_writes_summaries(archive: Path, tmp_path: Path) -> None:
 
 
 def test_other_database_schemes_are_refused(archive: Path, tmp_path: Path) -> None:
-    args = ["review", str(archive), "--out", str(tmp_path), "--db", "postgresql://h/db"]
+    args = ["review", str(archive), "--out", str(tmp_path), "--db", "mysql://h/db"]
     result = CliRunner().invoke(app, args)
     assert result.exit_code == 2
-    assert "SQLite" in result.output
+    assert "SQLite 或 PostgreSQL" in result.output

@@ -77,7 +77,7 @@ def test_amounts_in_yuan_are_converted_to_wan(extract_text: Run) -> None:
 
 def test_a_document_that_is_not_a_report_is_refused() -> None:
     text = "会议通知\n兹定于下周一召开全体职工大会，请准时参加。\n".encode()
-    with pytest.raises(NotAReportError, match=r"notice\.txt.*未识别为绩效自评报告"):
+    with pytest.raises(NotAReportError, match=r"notice\.txt.*不是绩效自评报告"):
         load_bytes(text, name="notice.txt")
 
 

@@ -80,7 +80,12 @@ def test_the_sample_has_no_todo_and_ends_with_its_signature(
     assert not any(TODO in t for t in texts)
     assert "十、其他需要说明的情况" not in texts
     body_end = texts.index("附件1")
-    assert texts[body_end - 2 : body_end] == ["青禾县示例事务服务中心", "　　年　　月　　日"]
+    assert texts[body_end - 2 : body_end] == ["青禾县示例事务服务中心", "2024年3月15日"]
+
+
+def test_a_draft_leaves_the_date_to_fill_in(record: Record) -> None:
+    texts = _paragraphs(render(record))
+    assert texts[texts.index("附件1") - 1] == "　　年　　月　　日"
 
 
 def test_other_sections_appear_with_text(record: Record) -> None:

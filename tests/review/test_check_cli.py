@@ -21,13 +21,13 @@ def _record(tmp_path: Path, **data: object) -> Path:
 
 def test_error_finding_exits_1_with_one_line(tmp_path: Path) -> None:
     path = _record(
-        tmp_path, budget={"final": {"total": 1853.89, "basic": 1644.56, "project": 824.2}}
+        tmp_path, budget={"final": {"total": 520.00, "basic": 410.50, "project": 150.30}}
     )
     result = runner.invoke(app, ["check", str(path)])
     assert result.exit_code == 1
     first, summary = result.stdout.splitlines()
     assert first.startswith(f"{path}：错误【预算/支出合计不等于基本支出与项目支出之和】")
-    assert first.endswith("[budget-total-mismatch]") and "1853.89" in first
+    assert first.endswith("[budget-total-mismatch]") and "520" in first
     assert summary == "共1处：错误1、警告0、提示0"
 
 
@@ -38,16 +38,16 @@ def test_clean_record_exits_0(tmp_path: Path) -> None:
 
 
 def test_json_output(tmp_path: Path) -> None:
-    path = _record(tmp_path, staffing={"authorized": 42, "actual": 43})
+    path = _record(tmp_path, staffing={"authorized": 30, "actual": 31})
     result = runner.invoke(app, ["check", "--json", str(path)])
     data = json.loads(result.stdout)
     (finding,) = data[str(path)]
-    assert finding["code"] == "staff-over-establishment" and finding["evidence"]["staff"] == 43
+    assert finding["code"] == "staff-over-establishment" and finding["evidence"]["staff"] == 31
     assert result.exit_code == 0
 
 
 def test_min_severity_filters(tmp_path: Path) -> None:
-    path = _record(tmp_path, staffing={"authorized": 42, "actual": 43})
+    path = _record(tmp_path, staffing={"authorized": 30, "actual": 31})
     result = runner.invoke(app, ["check", "--min-severity", "error", str(path)])
     assert result.stdout == "共0处：错误0、警告0、提示0\n"
 
@@ -55,7 +55,7 @@ def test_min_severity_filters(tmp_path: Path) -> None:
 def test_unreadable_file_is_named_and_others_go_on(tmp_path: Path) -> None:
     bad = tmp_path / "broken.json"
     bad.write_text("{not json", encoding="utf-8")
-    good = _record(tmp_path, staffing={"authorized": 42, "actual": 43})
+    good = _record(tmp_path, staffing={"authorized": 30, "actual": 31})
     result = runner.invoke(app, ["check", str(bad), str(good)])
     assert result.exit_code == 1
     assert "broken.json" in result.stderr and "staff-over-establishment" in result.stdout

@@ -6,28 +6,28 @@ import pytest
 
 from .familycases import Case, assert_family, fires, silent
 
-WITHIN = "决算基本支出比年初预算批复超出176.59万元。全年整体部门支出严格控制在年初预算范围之内。"
+WITHIN = "决算基本支出比年初预算超出42.30万元。全年支出严格控制在年初预算范围之内。"
 
 BAD: dict[str, Case] = {
     "claim-within-budget-contradicted": (WITHIN, None),
     "claim-no-overstaffing-contradicted": (
         "本单位无超编现象。",
-        {"staffing": {"authorized": 42, "actual": 43}},
+        {"staffing": {"authorized": 30, "actual": 31}},
     ),
     "claim-all-spent-contradicted": (
         "项目资金已全部使用完毕。",
-        {"budget": {"final": {"project": 275.61}, "actual": {"project": 236}}},
+        {"budget": {"final": {"project": 200}, "actual": {"project": 171}}},
     ),
 }
 GOOD: dict[str, Case] = {
-    "claim-within-budget-contradicted": ("全年整体部门支出严格控制在年初预算范围之内。", None),
+    "claim-within-budget-contradicted": ("全年支出严格控制在年初预算范围之内。", None),
     "claim-no-overstaffing-contradicted": (
         "本单位无超编现象。",
         {"staffing": {"authorized": 44, "actual": 42}},
     ),
     "claim-all-spent-contradicted": (
         "项目资金已全部使用完毕。",
-        {"budget": {"final": {"project": 236}, "actual": {"project": 236}}},
+        {"budget": {"final": {"project": 171}, "actual": {"project": 171}}},
     ),
 }
 

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from jixiao.model.document import Cell
 from jixiao.review.controls import columns
+from jixiao.review.tables import CellView, view_cell
 
 from .helpers import run, table
 
@@ -13,8 +14,8 @@ HEADER = ["经费控制情况（万元）", "2022年决算数", "2023年预算�
 BASIC = table(HEADER, ["“三公”经费", "10", "8", "6"], ["公用经费", "100", "120", "90"])
 
 
-def cells(*texts: str) -> list[Cell]:
-    return [Cell(0, i, text) for i, text in enumerate(texts)]
+def cells(*texts: str) -> tuple[CellView, ...]:
+    return tuple(view_cell(0, Cell(0, i, text)) for i, text in enumerate(texts))
 
 
 def test_columns_by_year() -> None:

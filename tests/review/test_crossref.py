@@ -5,10 +5,10 @@ from __future__ import annotations
 from .familycases import Case, assert_family, fires, silent
 
 BAD: dict[str, Case] = {
-    "figure-stated-differently": ("2024年项目支出预算236万元。全年项目支出预算275.61万元。", None),
+    "figure-stated-differently": ("2024年项目支出预算180万元。全年项目支出预算205.40万元。", None),
 }
 GOOD: dict[str, Case] = {
-    "figure-stated-differently": ("项目支出预算70.66万元。实际支出中项目支出70.27万元。", None),
+    "figure-stated-differently": ("项目支出预算58.40万元。实际支出中项目支出58.10万元。", None),
 }
 
 

@@ -8,11 +8,11 @@ from .familycases import Case, assert_family, fires, silent
 
 
 def one(**fields: str) -> dict[str, object]:
-    return {"indicators": [{"name": "人大会议次数", "level2": "数量指标", **fields}]}
+    return {"indicators": [{"name": "会议召开次数", "level2": "数量指标", **fields}]}
 
 
 BAD: dict[str, Case] = {
-    "target-missing": ("", one()),
+    "target-missing": ("", one(actual="22次")),
     "target-not-quantified": ("", one(target="多次")),
     "target-unit-missing": ("", one(target="≥20")),
     "target-restates-name": (
@@ -43,3 +43,19 @@ def test_fires(code: str) -> None:
 @pytest.mark.parametrize("code", sorted(GOOD))
 def test_silent(code: str) -> None:
     assert silent(code, GOOD[code])
+
+
+def test_a_row_read_without_any_value_is_not_a_missing_target() -> None:
+    assert silent("target-missing", ("", one()))
+
+
+def test_a_scoring_table_without_a_target_column_owes_no_targets() -> None:
+    from .helpers import table
+
+    scores = "某局部门整体支出绩效评价得分表\n" + table(
+        ["一级指标", "二级指标", "三级指标", "分值", "得分"],
+        ["部门决策", "目标设定", "绩效目标合理性", "5", "4"],
+        ["部门决策", "预算配置", "测算依据充分性", "5", "5"],
+    )
+    assert silent("target-missing", (scores, None))
+    assert silent("deviation-unexplained", (scores, None))

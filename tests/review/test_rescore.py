@@ -125,7 +125,7 @@ def test_score_is_computed_once_per_context(monkeypatch: pytest.MonkeyPatch) -> 
     monkeypatch.setattr(jixiao.score, "score_record", counting)
     ctx = context(record=record(row(10, 10), row(10, 10, target="≥4期", actual="12期")))
     codes = {f.code for f in review(ctx)}
-    assert {"score-far-from-rules", "over-completion"} <= codes
+    assert {"full-score-target-missed", "over-completion"} <= codes
     assert len(calls) == 1
 
 

@@ -28,17 +28,17 @@ def test_a_failing_check_does_not_stop_the_review() -> None:
 
 def test_errors_come_first() -> None:
     ctx = context(
-        "本单位无超编现象。联系电话13912345678。", {"staffing": {"authorized": 42, "actual": 43}}
+        "本单位无超编现象。联系电话13912345678。", {"staffing": {"authorized": 30, "actual": 31}}
     )
     ranks = [f.severity.rank for f in review(ctx)]
     assert ranks == sorted(ranks, reverse=True) and ranks[0] == 2
 
 
 def test_finding_json_has_numbers() -> None:
-    ctx = context("", {"budget": {"final": {"total": 1853.89, "basic": 1644.56, "project": 824.2}}})
+    ctx = context("", {"budget": {"final": {"total": 520.01, "basic": 410.50, "project": 150.30}}})
     (finding,) = [f for f in review(ctx) if f.code == "budget-total-mismatch"]
     data = finding.to_dict()
-    assert data["evidence"]["total"] == 1853.89 and isinstance(finding.evidence["total"], Decimal)
+    assert data["evidence"]["total"] == 520.01 and isinstance(finding.evidence["total"], Decimal)
 
 
 def test_bare_record_without_document() -> None:

@@ -20,6 +20,8 @@ def indicators(
 
 FULL = indicators(("甲", 50, 50), ("乙", 40, 40))
 SPENT = {"final": {"total": 100}, "actual": {"total": 100}}
+LOW = {"final": {"total": 100}, "actual": {"total": 62.5}}
+THREE_FULL = indicators(("甲", 30, 30), ("乙", 30, 30), ("丙", 30, 30))
 
 
 def quantitative(target: str, actual: str, weight: float, score: float) -> list[Any]:
@@ -51,6 +53,8 @@ BAD: dict[str, Case] = {
         "",
         {"indicators": FULL, "budget": SPENT, "self_evaluation": {"score": 95}},
     ),
+    "full-marks-low-execution": ("", {"indicators": THREE_FULL, "budget": LOW}),
+    "full-score-target-missed": ("", {"indicators": quantitative("≥200人次", "195人次", 10, 10)}),
 }
 GOOD: dict[str, Case] = {
     "score-above-weight": ("", {"indicators": indicators(("甲", 6, 6))}),
@@ -75,6 +79,8 @@ GOOD: dict[str, Case] = {
         "",
         {"indicators": FULL, "budget": SPENT, "self_evaluation": {"score": 100}},
     ),
+    "full-marks-low-execution": ("", {"indicators": THREE_FULL, "budget": SPENT}),
+    "full-score-target-missed": ("", {"indicators": quantitative("≥200人次", "205人次", 10, 10)}),
 }
 
 
@@ -97,6 +103,50 @@ def test_score_above_weight_in_a_table() -> None:
 
     text = table(
         ["", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
-        ["年度资金总额", "982.60", "982.21", "10", "99.96%", "98"],
+        ["年度资金总额", "480.00", "470.40", "10", "98.00%", "95"],
     )
     assert fires("score-above-weight", (text, None))
+
+
+def test_full_marks_at_low_execution_is_one_finding() -> None:
+    from jixiao.review import review
+
+    from .helpers import context
+
+    found = [f.code for f in review(context("", {"indicators": THREE_FULL, "budget": LOW}))]
+    assert "full-marks-low-execution" in found and "score-rate-above-execution" not in found
+
+
+def test_target_missed_is_one_finding_not_two() -> None:
+    from jixiao.review import review
+
+    from .helpers import context
+
+    far = {"indicators": quantitative("≥200人次", "150人次", 10, 10)}
+    found = [f.code for f in review(context("", far))]
+    assert found.count("full-score-target-missed") == 1 and "score-far-from-rules" not in found
+
+
+def test_weights_against_the_total_the_form_states() -> None:
+    from .helpers import run, table
+
+    form = (
+        "某局项目支出绩效自评表\n"
+        + table(
+            ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+            ["产出指标", "数量指标", "培训场次", "≥4场", "5场", "50", "50"],
+            ["效益指标", "社会效益指标", "群众知晓率", "≥90%", "95%", "35", "35"],
+            ["合计", "", "", "", "", "90", ""],
+        )
+        + "填报人：某某\n"
+    )
+    record = {"indicators": indicators(("培训场次", 50, 50), ("群众知晓率", 35, 35))}
+    (finding,) = run("weights-total-mismatch", form, record)
+    assert "不等于90分" in finding.message and "合计" in finding.message
+    assert silent(
+        "weights-total-mismatch",
+        (
+            form.replace("\t35\n", "\t40\n"),
+            {"indicators": indicators(("培训场次", 50, 50), ("群众知晓率", 40, 40))},
+        ),
+    )

@@ -24,7 +24,9 @@ EXPECTED = [
     ("003", "stated-parts-short-of-total", ("971.21", "719.29", "154.91", "14.51", "9.12")),
     ("003", "claim-within-budget-contradicted", ("176.59",)),
     ("001", "change-amount-mismatch", ("21.76", "1326.27", "1304.57")),
-    ("001", "figure-stated-differently", ("236", "275.61")),
+    ("001", "project-list-sum-mismatch", ("236", "275.61")),
+    ("001", "part-exceeds-whole", ("880.51", "1269.21")),
+    ("002", "budget-adjusted-far", ("150.13", "70.66")),
     ("001", "personal-mobile-number", ()),
     ("001", "indicator-actual-missing", ()),
     ("002", "score-above-weight", ("98", "10")),
@@ -48,6 +50,16 @@ def test_reviewer_finding_is_reported(
     matching = [f for f in findings[prefix] if f.code == code]
     assert matching, f"{code} not found in seed {prefix}"
     assert any(all(x in f.message for x in figures) for f in matching)
+
+
+def test_one_defect_seen_twice_is_one_finding_with_both_places(
+    findings: dict[str, list[Finding]],
+) -> None:
+    (listed,) = [f for f in findings["001"] if f.code == "project-list-sum-mismatch"]
+    assert "figure-stated-differently" not in {f.code for f in findings["001"]}
+    assert len(listed.refs) == 2
+    (total,) = [f for f in findings["004"] if f.code == "budget-total-mismatch"]
+    assert len({r.row for r in total.refs}) == 2
 
 
 def _resolve(value: Any) -> Any:

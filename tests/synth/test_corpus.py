@@ -45,3 +45,15 @@ def test_generate_writes_expected(tmp_path: Path) -> None:
     lines = [json.loads(x) for x in (tmp_path / "expected.jsonl").read_text().splitlines()]
     assert [x["file"] for x in lines] == sorted(p.name for p in tmp_path.glob("*.txt"))
     assert len(list((tmp_path / "truth").glob("*.json"))) == 5
+
+
+def test_pdf_documents_are_converted_together_and_read_back(tmp_path: Path) -> None:
+    assert generate(4, tmp_path, seed=3, formats=("pdf", "txt")) == 4
+    pdfs = sorted(tmp_path.glob("*.pdf"))
+    assert [p.name for p in pdfs] == ["synth-3-000000.pdf", "synth-3-000002.pdf"]
+    for path in pdfs:
+        assert path.read_bytes().startswith(b"%PDF")
+        truth = make_document(int(path.stem[-6:]), seed=3, fmt="txt").record
+        record = load_bytes(path.read_bytes(), name=path.name).record
+        assert record.indicators == truth.indicators
+        assert record.budget == truth.budget

@@ -1,101 +1,54 @@
-"""A small store for batch results (``--db sqlite:///path.db``), on the stdlib sqlite3.
+"""Batch results into jixiao's database (``jixiao review --db URL``): the web app's schema.
 
-Two tables: ``documents`` (one row per document, keyed by the SHA-256 of its bytes)
-and ``findings`` (the findings of each document). Saving a document again replaces
-its row and its findings, so re-running a batch into the same database is
-idempotent. Other URL schemes are refused with a clear message until the web app's
-store exists.
+Each reviewed document becomes a submission (origin ``batch``) keyed by the SHA-256 of
+its bytes, of the unit its record names; a document that failed is kept as a source with
+its reason. Loading the same document again adds no version unless its results changed,
+so re-running a batch into the same database is idempotent.
 """
 
 from __future__ import annotations
 
-import sqlite3
-from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, urlsplit
 
-from jixiao.errors import ConfigError
+from sqlalchemy import func, select
 
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS documents (
-    sha256 TEXT PRIMARY KEY,
-    name TEXT NOT NULL,
-    ok INTEGER NOT NULL,
-    failure TEXT,
-    department TEXT,
-    year INTEGER,
-    budget_final REAL,
-    budget_actual REAL,
-    execution_rate REAL,
-    score_claimed REAL,
-    score_computed REAL,
-    grade_claimed TEXT,
-    grade_computed TEXT,
-    errors INTEGER NOT NULL DEFAULT 0,
-    warnings INTEGER NOT NULL DEFAULT 0,
-    infos INTEGER NOT NULL DEFAULT 0,
-    record TEXT
-);
-CREATE TABLE IF NOT EXISTS findings (
-    sha256 TEXT NOT NULL REFERENCES documents (sha256) ON DELETE CASCADE,
-    seq INTEGER NOT NULL,
-    code TEXT,
-    severity TEXT,
-    message TEXT,
-    location TEXT,
-    evidence TEXT,
-    PRIMARY KEY (sha256, seq)
-);
-CREATE INDEX IF NOT EXISTS findings_code ON findings (code);
-"""
+from jixiao.model.record import Record
+from jixiao.store import Database, normalize_url
+from jixiao.store.accounts import add_unit
+from jixiao.store.models import FindingRow, Source, Submission, now
+from jixiao.store.records import Actor, Snapshot, record_text, save_snapshot, store_source
 
-#: Columns of ``documents`` filled from a summary row.
+#: Columns of a submission filled from a batch summary row.
 ROW_COLUMNS = (
-    "department",
-    "year",
-    "budget_final",
-    "budget_actual",
-    "execution_rate",
-    "score_claimed",
-    "score_computed",
-    "grade_claimed",
-    "grade_computed",
-    "errors",
-    "warnings",
-    "infos",
+    "department", "year", "profile", "execution_rate", "score_claimed", "score_computed",
+    "grade_claimed", "grade_computed", "errors", "warnings", "infos",
 )
+BATCH = Actor(username="batch")
 
 
-def sqlite_path(url: str) -> str:
-    """The file path of a ``sqlite:///path.db`` URL (``sqlite:///:memory:`` too)."""
-    parts = urlsplit(url)
-    if parts.scheme != "sqlite":
-        raise ConfigError(
-            f"暂不支持数据库地址“{url}”：批量审核目前只能写入 SQLite，"
-            "请使用 --db sqlite:///路径/结果.db（其他数据库待网页应用的存储模块完成后支持）"
-        )
-    path = unquote(parts.netloc + parts.path)
-    if path.startswith("/"):  # sqlite:///rel.db → rel.db; sqlite:////abs.db → /abs.db
-        path = path[1:]
-    if not path:
-        raise ConfigError(f"数据库地址“{url}”缺少文件路径，例如 sqlite:///结果.db")
-    return path
+def check_url(url: str) -> str:
+    """The normalised database URL; `ConfigError` for what is not supported."""
+    return normalize_url(url)
+
+
+def _columns(row: dict[str, Any]) -> dict[str, Any]:
+    columns = {key: row.get(key) for key in ROW_COLUMNS if key in row}
+    claimed, computed = row.get("score_claimed"), row.get("score_computed")
+    columns["score_gap"] = (
+        round(claimed - computed, 2) if claimed is not None and computed is not None else None
+    )
+    return columns
 
 
 class BatchStore:
-    """Documents and findings of batch runs in one SQLite database."""
+    """Documents and findings of batch runs, in the database at `url`."""
 
     def __init__(self, url: str) -> None:
-        path = sqlite_path(url)
-        if path != ":memory:":
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
-        self._db = sqlite3.connect(path)
-        self._db.execute("PRAGMA foreign_keys=ON")
-        self._db.executescript(_SCHEMA)
+        self.db = Database(url)
 
     def close(self) -> None:
         """Close the database."""
-        self._db.close()
+        self.db.close()
 
     def __enter__(self) -> BatchStore:
         return self
@@ -113,36 +66,47 @@ class BatchStore:
         findings: list[dict[str, Any]] | None = None,
         record_json: str | None = None,
     ) -> None:
-        """Insert or replace one document and its findings, in one transaction."""
-        values = [row.get(column) for column in ROW_COLUMNS]
-        columns = ", ".join(("sha256", "name", "ok", "failure", *ROW_COLUMNS, "record"))
-        marks = ", ".join("?" * (len(ROW_COLUMNS) + 5))
-        with self._db:
-            self._db.execute("DELETE FROM findings WHERE sha256 = ?", (sha256,))
-            self._db.execute(
-                f"INSERT OR REPLACE INTO documents ({columns}) VALUES ({marks})",
-                (sha256, name, int(failure is None), failure, *values, record_json),
-            )
-            self._db.executemany(
-                "INSERT INTO findings VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [
-                    (sha256, seq, f.get("code"), f.get("severity"), f.get("message"),
-                     _text(f.get("location")), _text(f.get("evidence")))
-                    for seq, f in enumerate(findings or [])
-                ],
-            )
+        """Load one document's results (a new version only when they changed)."""
+        with self.db.session() as session:
+            source = store_source(session, None, name, sha256=sha256, failure=failure)
+            if failure is not None or record_json is None:
+                return
+            record = Record.from_json(record_json)
+            submission = session.scalar(select(Submission).where(Submission.batch_key == sha256))
+            findings = findings or []
+            if submission is None:
+                unit = add_unit(session, record.department) if record.department else None
+                submission = Submission(batch_key=sha256, origin="batch", status="submitted",
+                                        name=name, unit=unit, submitted_at=now())
+            elif self._unchanged(session, submission, record, findings):
+                return
+            snapshot = Snapshot(record, findings, columns=_columns(row),
+                                text=f"{name}\n{record_text(record)}")
+            save_snapshot(session, submission, snapshot, BATCH, note=f"批量导入：{name}",
+                          source=source)
+
+    @staticmethod
+    def _unchanged(session: Any, submission: Submission, record: Record,
+                   findings: list[dict[str, Any]]) -> bool:
+        if submission.record_json != record.to_json(indent=None):
+            return False
+        stored = session.scalars(
+            select(FindingRow.code).where(FindingRow.submission_id == submission.id)
+            .order_by(FindingRow.seq)
+        ).all()
+        return list(stored) == [str(f.get("code") or "?") for f in findings]
 
     def counts(self) -> tuple[int, int]:
         """(documents, findings) stored."""
-        docs = self._db.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
-        found = self._db.execute("SELECT COUNT(*) FROM findings").fetchone()[0]
+        with self.db.session() as session:
+            docs = session.scalar(select(func.count()).select_from(Source)) or 0
+            found = session.scalar(select(func.count()).select_from(FindingRow)) or 0
         return int(docs), int(found)
-
-
-def _text(value: Any) -> str | None:
-    return None if value is None else str(value)
 
 
 def open_store(url: str) -> BatchStore:
     """Open the batch store at `url`; raises `ConfigError` for unsupported schemes."""
     return BatchStore(url)
+
+
+__all__ = ["BatchStore", "check_url", "open_store"]

@@ -9,19 +9,15 @@ from __future__ import annotations
 
 import hashlib
 import json
-import time
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any, TypeVar
+from typing import Any
 
 from jixiao.batch import stages
 from jixiao.errors import SourceError
-from jixiao.extract import Extraction
 from jixiao.model.record import Record
-
-T = TypeVar("T")
+from jixiao.pipeline import Evaluation
 
 #: The stages timed for every document, in order.
 STAGES = ("read", "extract", "score", "check")
@@ -47,14 +43,6 @@ class DocResult:
 def sha256(data: bytes) -> str:
     """The hex SHA-256 of `data`: the identity of a document across runs."""
     return hashlib.sha256(data).hexdigest()
-
-
-def _timed(timings: dict[str, float], stage: str, call: Callable[[], T]) -> T:
-    start = time.perf_counter()
-    try:
-        return call()
-    finally:
-        timings[stage] = time.perf_counter() - start
 
 
 def _num(value: Decimal | None) -> float | None:
@@ -95,16 +83,14 @@ def findings_row(findings: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
-def _review(extraction: Extraction, profile: str | None, timings: dict[str, float]) -> DocResult:
-    record = extraction.record
-    score = _timed(timings, "score", lambda: stages.score_stage(extraction, profile))
-    findings = _timed(timings, "check", lambda: stages.check_stage(extraction, profile))
+def _review(evaluation: Evaluation) -> DocResult:
+    record = evaluation.record
+    findings = stages.findings_plain(evaluation)
     row = record_row(record)
-    scored = stages.plain(score)
-    summary = stages.score_summary(scored)
+    summary = stages.score_summary(evaluation.score)
     row.update({k: v for k, v in summary.items() if v is not None or k not in row})
     row.update(findings_row(findings))
-    detail = {"score": scored, "findings": findings}
+    detail = {"score": evaluation.score.to_dict(), "findings": findings}
     return DocResult(
         name="",
         sha256="",
@@ -120,9 +106,7 @@ def process_document(data: bytes, name: str, profile: str | None = None) -> DocR
     timings: dict[str, float] = {}
     digest = sha256(data)
     try:
-        document = _timed(timings, "read", lambda: stages.read_stage(data, name))
-        extraction = _timed(timings, "extract", lambda: stages.extract_stage(document))
-        result = _review(extraction, profile, timings)
+        result = _review(stages.evaluate_stage(data, name, profile, timings))
     except SourceError as exc:
         result = DocResult(name, digest, ok=False, error=exc.reason + (f"（{exc.hint}）" if exc.hint else ""))
     except Exception as exc:  # a bug or a library failure must not stop the batch

@@ -16,7 +16,7 @@ from jixiao.cli.chinese import install
 
 install()
 
-COMMANDS = ("extract", "score", "check", "render", "review", "synth", "serve")
+COMMANDS = ("extract", "score", "check", "render", "review", "synth", "serve", "accounts")
 
 app = typer.Typer(
     name="jixiao",

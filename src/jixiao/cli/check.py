@@ -12,9 +12,10 @@ import typer
 from jixiao.cli.errors import describe
 from jixiao.cli.paths import expand_paths
 from jixiao.cli.view import print_findings, progress, stdout_console, summary_line
-from jixiao.errors import JixiaoError
-from jixiao.review import Finding, Severity, review
-from jixiao.review.context import ReviewContext
+from jixiao.errors import ConfigError, JixiaoError
+from jixiao.pipeline import evaluate
+from jixiao.review import Finding, Severity
+from jixiao.score import Profile, load_profile
 
 HELP = """审核报告：逐项列出问题（错误、警告、提示）及其位置，最后一行为合计；有错误时退出码为 1。
 
@@ -24,27 +25,6 @@ HELP = """审核报告：逐项列出问题（错误、警告、提示）及其�
   jixiao check 各单位/ --min-severity warning
   jixiao check 甲单位报告.docx --json
 """
-
-
-def _context(path: Path) -> ReviewContext:
-    """A record JSON is reviewed bare; any other file goes through the pipeline."""
-    if path.suffix.lower() == ".json":
-        from jixiao.render.narrative import load_bundle
-
-        record, _ = load_bundle(path)
-        return ReviewContext(record)
-    from jixiao.pipeline import load
-
-    extraction = load(path)
-    return ReviewContext(extraction.record, dict(extraction.provenance), extraction.document)
-
-
-def _profile(name: str | None) -> Any:
-    if name is None:
-        return None
-    from jixiao import score
-
-    return score.load_profile(name)
 
 
 def _files(paths: list[Path]) -> list[Path]:
@@ -72,7 +52,11 @@ def check_command(
 
     Example: jixiao check examples/ --min-severity warning
     """
-    chosen = _profile(profile)
+    try:
+        chosen: Profile | None = load_profile(profile) if profile else None
+    except ConfigError as exc:
+        print(f"jixiao: {exc}", file=sys.stderr)
+        raise typer.Exit(2) from exc
     failed, errors = False, False
     report: dict[str, list[dict[str, Any]]] = {}
     console = stdout_console()
@@ -81,7 +65,7 @@ def check_command(
     with progress(files, "审核中") as items:
         for path in items:
             try:
-                findings = review(_context(path), chosen)
+                findings = list(evaluate(path, chosen).findings)
             except (JixiaoError, OSError) as exc:
                 failed = True
                 print(f"jixiao: {path}: 无法审核：{describe(exc, path.name)}", file=sys.stderr)

@@ -14,7 +14,7 @@ from jixiao.cli.view import progress
 from jixiao.errors import SourceError
 from jixiao.extract import Extraction
 from jixiao.model.record import Record
-from jixiao.pipeline import load
+from jixiao.pipeline import load_all
 
 HELP = """读取报告（TXT、DOCX、HTML、PDF、XLSX，或 jixiao 的填报工作簿），提取评价记录（JSON）。
 
@@ -27,9 +27,7 @@ HELP = """读取报告（TXT、DOCX、HTML、PDF、XLSX，或 jixiao 的填报�
 
 def extract_command(
     paths: Annotated[list[Path], typer.Argument(help="报告文件或文件夹")],
-    out: Annotated[
-        Path | None, typer.Option("--out", "-o", help="输出目录，每个文件写 <stem>.json")
-    ] = None,
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="输出目录，每个文件写 <stem>.json（一个文件含多张表时另写 <stem>-2.json …）")] = None,
 ) -> None:
     """Read reports and write their records as JSON.
 
@@ -43,30 +41,32 @@ def extract_command(
     with progress(files, "提取中") as items:
         for path in items:
             try:
-                extraction = load(path)
+                extractions = load_all(path)
             except SourceError as exc:
                 failed += 1
                 print(f"jixiao: {exc}", file=sys.stderr)
                 continue
-            _write(path, extraction, out)
-            if out is not None:
-                done.append((path, extraction.record))
+            for number, extraction in enumerate(extractions, start=1):
+                stem = path.stem if number == 1 else f"{path.stem}-{number}"
+                _write(stem, extraction, out)
+                if out is not None:
+                    done.append((path, extraction.record))
     if out is not None:
         print_records(done)
         print(f"已写入 {len(done)} 个记录到 {out}/，失败 {failed} 个。")
     raise typer.Exit(1 if failed else 0)
 
 
-def _write(path: Path, extraction: Extraction, out: Path | None) -> None:
+def _write(stem: str, extraction: Extraction, out: Path | None) -> None:
     """Print the record, or write it (and its narrative) into `out`."""
     text = extraction.record.to_json()
     if out is None:
         print(text)
         return
     out.mkdir(parents=True, exist_ok=True)
-    (out / f"{path.stem}.json").write_text(text + "\n", encoding="utf-8")
+    (out / f"{stem}.json").write_text(text + "\n", encoding="utf-8")
     if not extraction.narrative.is_empty():
-        side = out / f"{path.stem}.narrative.json"
+        side = out / f"{stem}.narrative.json"
         side.write_text(extraction.narrative.to_json() + "\n", encoding="utf-8")
 
 

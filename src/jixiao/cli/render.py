@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
@@ -37,47 +37,17 @@ def _format(to: str) -> str:
     return fmt
 
 
-def _scoring_profile(name: str | None, record: Record) -> Any:
-    """A scoring profile by name; a layout name (hunan, generic) chooses by the record."""
-    from jixiao.errors import ConfigError
-    from jixiao.score import choose_profile, load_profile
-
-    if name:
-        try:
-            return load_profile(name)
-        except ConfigError:
-            pass  # a layout name, not a scoring profile
-    return choose_profile(record)
-
-
-def _evaluate(path: Path, profile: str | None) -> tuple[Record, list[Any], Any]:
-    """Record, findings and score result of a report file or a record JSON."""
-    from jixiao.review import ReviewContext, review
-    from jixiao.score import score_record
-
-    if path.suffix.lower() == ".json":
-        record, _ = load_bundle(path)
-        chosen = _scoring_profile(profile, record)
-        context = ReviewContext(record, profile=chosen)
-        claims: dict[str, Any] = {}
-    else:
-        from jixiao.pipeline import load
-
-        extraction = load(path)
-        record = extraction.record
-        chosen = _scoring_profile(profile, record)
-        context = ReviewContext(record, dict(extraction.provenance), extraction.document, chosen)
-        claims = dict(extraction.claims)
-    return record, review(context), score_record(record, chosen, claims=claims)
-
-
 def _opinion(source: Path, fmt: str, profile: str | None, reviewer: str | None) -> bytes:
-    from jixiao.render.opinion import OpinionInput, render_opinion
+    """The 审核意见 of a report (every finding with its place) or of a record JSON."""
+    from jixiao.pipeline import evaluate, evaluate_record
+    from jixiao.render.opinion import opinion_of, render_opinion, scoring_profile
 
-    record, findings, result = _evaluate(source, profile)
-    data = OpinionInput(
-        record, findings, result, source=source.name, reviewer=reviewer or "", on=date.today()
-    )
+    chosen = scoring_profile(profile)
+    if source.suffix.lower() == ".json":
+        evaluation = evaluate_record(load_bundle(source)[0], chosen)
+    else:
+        evaluation = evaluate(source, chosen)
+    data = opinion_of(evaluation, source=source.name, reviewer=reviewer or "", on=date.today())
     return render_opinion(data, fmt)
 
 

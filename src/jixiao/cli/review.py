@@ -21,7 +21,7 @@ from rich.progress import (
 
 from jixiao.batch import BatchOptions, Monitor, RunStats, run_batch, write_summaries
 from jixiao.batch.sources import count_sources
-from jixiao.batch.store import sqlite_path
+from jixiao.batch.store import check_url
 from jixiao.errors import ConfigError
 
 
@@ -80,12 +80,8 @@ def _report(console: Console, stats: RunStats, out: Path) -> None:
 def review_command(
     paths: Annotated[list[Path], typer.Argument(help="报告文件、文件夹（递归）或 ZIP 压缩包")],
     out: Annotated[Path, typer.Option("--out", "-o", help="输出目录")],
-    jobs: Annotated[
-        int, typer.Option("--jobs", "-j", help="并行进程数（0 为单进程）")
-    ] = os.cpu_count() or 1,
-    db: Annotated[
-        str | None, typer.Option("--db", help="同时写入数据库，如 sqlite:///结果.db")
-    ] = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", help="并行进程数（0 为单进程）")] = os.cpu_count() or 1,
+    db: Annotated[str | None, typer.Option("--db", help="同时写入数据库，如 sqlite:///结果.db 或 postgresql://用户@主机/库名")] = None,
     profile: Annotated[str | None, typer.Option("--profile", help="评分方案名称或文件")] = None,
     cluster: Annotated[
         str | None, typer.Option("--cluster", help="Dask 集群地址，如 tcp://10.0.0.5:8786")
@@ -102,7 +98,7 @@ def review_command(
     console = Console(stderr=True)
     if db:
         try:
-            sqlite_path(db)
+            check_url(db)
         except ConfigError as exc:
             raise typer.BadParameter(str(exc), param_hint="--db") from exc
     missing = [str(p) for p in paths if not p.exists()]

@@ -14,9 +14,8 @@ from rich.table import Table
 
 from jixiao.cli.errors import describe
 from jixiao.errors import ConfigError, SourceError
-from jixiao.model.record import Record
-from jixiao.pipeline import load
-from jixiao.score import ScoreResult, choose_profile, load_profile, score_record
+from jixiao.pipeline import evaluate
+from jixiao.score import ScoreResult
 from jixiao.score.explain import fmt
 
 _STATUS = {"ok": "", "insufficient": "数据不足", "not_applicable": "不适用"}
@@ -28,26 +27,6 @@ HELP = """按评分配置重新计算自评得分，并说明每一项。
 示例：
   jixiao score 甲单位报告.docx --profile hunan-dept
 """
-
-
-def read_record(path: Path) -> Record:
-    """A record from a ``.json`` record file, or extracted from any readable report."""
-    return read_claims(path)[0]
-
-
-def read_claims(path: Path) -> tuple[Record, dict[str, Decimal]]:
-    """The record of `path` and, for a report, what it claims beyond the record."""
-    if path.suffix.lower() == ".json":
-        from jixiao.render.narrative import InvalidFileError, load_bundle
-
-        try:
-            return load_bundle(path)[0], {}
-        except InvalidFileError as exc:
-            raise SourceError(str(path), "不是有效的评价记录 JSON") from exc.__cause__
-        except ConfigError as exc:
-            raise SourceError(str(path), str(exc).split(": ", 1)[-1]) from exc
-    extraction = load(path)
-    return extraction.record, extraction.claims
 
 
 def _d(value: Decimal | None) -> str:
@@ -160,15 +139,13 @@ def score_command(
     Example: jixiao score report.docx --profile hunan-dept
     """
     try:
-        record, claims = read_claims(path)
-        chosen = load_profile(profile) if profile else choose_profile(record)
+        result = evaluate(path, profile).score
     except SourceError as exc:
         print(f"jixiao: {describe(exc, path.name)}", file=sys.stderr)
         raise typer.Exit(1) from exc
     except ConfigError as exc:
         print(f"jixiao: {exc}", file=sys.stderr)
         raise typer.Exit(2) from exc
-    result = score_record(record, chosen, claims=claims)
     if as_json:
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     else:

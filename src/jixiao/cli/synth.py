@@ -25,9 +25,7 @@ def synth_command(
         bool, typer.Option("--defects", help="注入已知错误，并写出 expected.jsonl")
     ] = False,
     seed: Annotated[int, typer.Option("--seed", help="随机种子（同一种子生成相同的语料）")] = 0,
-    formats: Annotated[
-        str, typer.Option("--formats", help="格式，逗号分隔：txt,docx,html,xlsx")
-    ] = "txt",
+    formats: Annotated[str, typer.Option("--formats", help="格式，逗号分隔：txt,docx,html,xlsx,pdf")] = "txt",
 ) -> None:
     """Write N invented reports (and their true records) for benchmarks and tests.
 

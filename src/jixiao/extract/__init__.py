@@ -7,6 +7,6 @@ priority; the highest-priority proposal for each field wins.
 
 from __future__ import annotations
 
-from jixiao.extract.core import Extraction, extract
+from jixiao.extract.core import Extraction, extract, extract_all
 
-__all__ = ["Extraction", "extract"]
+__all__ = ["Extraction", "extract", "extract_all"]

@@ -18,9 +18,10 @@ from jixiao.extract.tables import align, cell_at, rows_of
 from jixiao.model.document import Cell
 from jixiao.model.provenance import SourceRef
 
-_COLUMNS = {"weight": re.compile(r"^分值$|^权重$"), "score": re.compile(r"^得分$|^自评得分$"),
-            "rate": re.compile(r"执行率")}
-_TOTAL = re.compile(r"年度资金总额|资金总额|^合计$|^总计$|^总额$|预算资金合计")
+_COLUMNS = {"weight": re.compile(r"^(?:执行率)?(?:分值|权重)(?:[（(]分[)）])?$"),
+            "score": re.compile(r"^(?:执行率)?得分(?:[（(]分[)）])?$|^自评得分$"),
+            "rate": re.compile(r"执行率(?!权重|得分)")}
+_TOTAL = re.compile(r"年度资金总额|资金总额|总金额|^合计$|^总计$|^总额$|预算资金合计")
 _STAGE = re.compile(r"年初预算|全年预算|全年执行|执行数")
 
 

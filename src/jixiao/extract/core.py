@@ -9,7 +9,9 @@ from decimal import Decimal
 from jixiao.extract.claims import claims_of
 from jixiao.extract.context import Context
 from jixiao.extract.facts import Facts
+from jixiao.extract.purpose import looks_like
 from jixiao.extract.sections import narrative_of
+from jixiao.extract.split import split_forms
 from jixiao.model.document import Document
 from jixiao.model.narrative import Narrative
 from jixiao.model.provenance import Provenance
@@ -29,6 +31,9 @@ class Extraction:
     #: True when the document names itself a performance report (title or outline),
     #: even if no figure could be read.
     looks_like_report: bool
+    #: What the document looks like when it is evidently not a self-evaluation
+    #: (``绩效目标表``, ``部门决算`` …), else None.
+    looks_like: str | None = None
     #: What the report claims beyond the record contract, e.g.
     #: ``budget_execution.score`` (the 得分 of the 自评表's budget row).
     claims: dict[str, Decimal] = field(default_factory=dict)
@@ -66,7 +71,26 @@ def _extractors() -> tuple[Extractor, ...]:
 
 def extract(document: Document) -> Extraction:
     """Extract the record of `document` (tables lost in its text recovered first)."""
-    document = recover(document)
+    return _extract(recover(document))
+
+
+def extract_all(document: Document) -> list[Extraction]:
+    """One extraction per form of a document that holds several (else one for the whole).
+
+    A form that does not state its year takes the year of the document's first form.
+    """
+    parts = split_forms(recover(document))
+    if len(parts) == 1:
+        return [_extract(parts[0])]
+    found = [_extract(part) for part in parts]
+    year = next((e.record.year for e in found if e.record.year), None)
+    for extraction in found:
+        if extraction.record.year is None and year is not None:
+            extraction.record.year = year
+    return found
+
+
+def _extract(document: Document) -> Extraction:
     ctx = Context.build(document)
     facts = Facts()
     for extractor in _extractors():
@@ -74,11 +98,5 @@ def extract(document: Document) -> Extraction:
     nested = facts.nested()
     nested.pop("claims", None)
     record = Record.model_validate(nested)
-    return Extraction(
-        record,
-        facts.provenance(),
-        document,
-        ctx.looks_like_report(),
-        claims_of(facts),
-        narrative_of(ctx, record),
-    )
+    return Extraction(record, facts.provenance(), document, ctx.looks_like_report(),
+                      looks_like(ctx, record), claims_of(facts), narrative_of(ctx, record))

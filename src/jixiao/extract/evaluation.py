@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from jixiao.extract.context import Context
 from jixiao.extract.facts import Facts
@@ -37,6 +38,21 @@ def _from_tables(ctx: Context, facts: Facts) -> None:
             facts.propose("self_evaluation.score", value, 30, ref)
 
 
+_SCORE_LABEL = re.compile(r"^(?:自评总分|自评得分|综合得分|自评分数)(?:[（(]分[)）])?[:：]?$")
+
+
+def _from_labels(ctx: Context, facts: Facts) -> None:
+    """A ``自评总分（分） | 96.5`` pair of cells anywhere in a form."""
+    for index, table, _ in ctx.tables:
+        for row in rows_of(table):
+            cells = [c for c in dict.fromkeys(row) if c is not None]
+            for label, value in pairwise(cells):
+                number = cell_number(value.text)
+                if _SCORE_LABEL.match(clean(label.text)) and number is not None and number <= 100:
+                    ref = SourceRef(index, value.position, value.text, row=value.row, col=value.col)
+                    facts.propose("self_evaluation.score", number, 30, ref)
+
+
 def _from_prose(ctx: Context, facts: Facts) -> None:
     texts = [(u.text, u, 20) for u in ctx.prose()] + [(t, u, 18) for t, u in ctx.broken_lines()]
     for text, unit, priority in texts:
@@ -55,4 +71,5 @@ def _from_prose(ctx: Context, facts: Facts) -> None:
 def extract(ctx: Context, facts: Facts) -> None:
     """Propose the claimed total score and grade."""
     _from_tables(ctx, facts)
+    _from_labels(ctx, facts)
     _from_prose(ctx, facts)

@@ -14,7 +14,7 @@ from jixiao.extract.context import Context
 from jixiao.extract.facts import Facts
 from jixiao.extract.identity import ORG_SUFFIX
 from jixiao.extract.numbers import clean
-from jixiao.extract.tables import rows_of
+from jixiao.extract.tables import align, cell_at, rows_of
 from jixiao.model.document import Cell
 from jixiao.model.provenance import SourceRef
 
@@ -95,9 +95,10 @@ def _goals(ctx: Context, facts: Facts) -> None:
                     "goals.achieved": _first(texts, _ACHIEVED)}
             if None in cols.values():
                 continue
+            offset = align(row, grid[r + 1])
             for path, c in cols.items():
                 assert c is not None
-                below = grid[r + 1][c] if c < len(grid[r + 1]) else None
+                below = cell_at(grid[r + 1], c + offset)
                 value = clean(below.text) if below is not None and below is not row[c] else ""
                 if below is not None and value and not TEMPLATE.search(value):
                     ref = SourceRef(index, below.position, below.text, row=below.row, col=below.col)

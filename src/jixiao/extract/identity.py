@@ -16,11 +16,13 @@ ORG_SUFFIX = (r"(?:常务委员会|委员会|常委会|办公室|办公厅|政�
               r"街道办事处|办事处|街道|乡|镇)")
 _NAME_LABEL = re.compile(r"(?:部门|单位|预算部门|预算单位|填报单位)(?:（单位）|\(单位\))?(?:名称|全称)")
 _PROSE_LABEL = re.compile(
-    r"^(?:[^：:]{0,6})(?:部门|单位|填报单位)(?:（单位）|\(单位\))?(?:名称|全称)?\s*[:：]\s*(.+)$")
+    r"^(?!主办|承办|协办|技术支持|维护|发布|来源|网站|版权|建设|运维)"
+    r"(?:[^：:]{0,6})(?:部门|单位|填报单位)(?:（单位）|\(单位\))?(?:名称|全称)?\s*[:：]\s*(.+)$")
 _SEAL = re.compile(r"[（(]\s*(?:盖章|公章|签章)\s*[）)]")
 _TITLE = re.compile(r"(?:\d{4})\s*年度?\s*(.{2,40}?)(?:部门)?整体(?:预算)?支出")
 _TITLE_NAME_FIRST = re.compile(
-    rf"(?:^|[《“\"、\s])([^《“\"、\s\d]{{2,40}}?{ORG_SUFFIX})\s*[（(]?\s*(?:19|20)\d{{2}}\s*年度?")
+    rf"(?:^|[《“\"、\s])([^《“\"、\s\d]{{2,40}}?{ORG_SUFFIX})(?:[（(](?:本级|机关|本部)[)）])?"
+    rf"(?:关于)?\s*[（(]?\s*(?:19|20)\d{{2}}\s*年度?")
 #: A title with no year: “某县财政局部门整体支出绩效自评报告”.
 _TITLE_NO_YEAR = re.compile(
     rf"^([^\d\s，。,]{{2,40}}?{ORG_SUFFIX})(?:部门|单位)?整体(?:预算)?(?:支出)?绩效")
@@ -36,6 +38,7 @@ _ORG_END = re.compile(rf"{ORG_SUFFIX}$")
 
 def _name(text: str) -> str | None:
     name = _SEAL.sub("", clean(text)).strip("　 ：:")
+    name = re.sub(r"^关于", "", name)
     if not 2 <= len(name) <= 60 or not _ORG_END.search(name):
         return None
     return name
@@ -67,7 +70,7 @@ def _from_labels(ctx: Context, facts: Facts) -> None:
 
 
 def _from_sentences(ctx: Context, facts: Facts) -> None:
-    for unit in ctx.units[:120]:
+    for unit in ctx.units[:120] + _title_cells(ctx):
         for match in _TITLE.finditer(unit.text):
             facts.propose("department", _name(match.group(1)), 30, unit.ref)
         first = _TITLE_NAME_FIRST.search(unit.text)
@@ -130,7 +133,7 @@ _DEPARTMENT_HEADING = re.compile(r"^(?:部门|单位)(?:（单位）|\(单位\))
 
 def _kind(ctx: Context) -> tuple[str, Unit] | None:
     """Project or department, from the title first, then from the outline's first headings."""
-    for unit in ctx.units[:40]:
+    for unit in ctx.units[:40] + _title_cells(ctx):
         text = unit.text
         if len(text) > 80 or not _TITLE_WORDS.search(text):
             continue
@@ -147,6 +150,16 @@ def _kind(ctx: Context) -> tuple[str, Unit] | None:
         if _PROJECT_HEADING.match(title):
             return "project", unit
     return _kind_inline(ctx)
+
+
+def _title_cells(ctx: Context) -> list[Unit]:
+    """The first cells of the first tables: a worksheet's title rows."""
+    out = []
+    for index, table, sections in ctx.tables[:2]:
+        for cell in table.cells[:4]:
+            ref = SourceRef(index, cell.position, cell.text, row=cell.row, col=cell.col)
+            out.append(Unit(cell.text, ref, sections))
+    return out
 
 
 _REPORTED = re.compile(r"现将(.{2,50}?)(?:报告|汇报)如下")

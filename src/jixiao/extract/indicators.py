@@ -23,6 +23,8 @@ from jixiao.recover.vocab import INDICATOR_ROLES
 ROLES = INDICATOR_ROLES
 _POINTS = re.compile(r"[（(]\s*\d+(?:\.\d+)?\s*分?\s*[）)]")
 _PLACEHOLDER = re.compile(r"^[/／\\—\-–…·.。无]*$")
+#: “指标1：” before a name: the form's numbering, not the name.
+_NUMBERED = re.compile(r"^(?:指标|三级指标)\s*\d{1,2}\s*[:：、.．]\s*")
 _TOTAL_ROW = re.compile(r"^(?:总分|合计|总计|综合得分|自评得分|评分合计)")
 
 
@@ -32,20 +34,55 @@ class _Header:
     cols: dict[str, int]
 
 
+def _roles(row: list[Cell | None]) -> dict[str, list[int]]:
+    """The columns of a row whose cells name a role (every column, when a role repeats)."""
+    cols: dict[str, list[int]] = {}
+    for c, cell in enumerate(row):
+        if cell is None or (c > 0 and row[c - 1] is cell):
+            continue
+        text = clean(cell.text)
+        for role, pattern in ROLES:
+            if len(text) <= 20 and pattern.search(text):
+                cols.setdefault(role, []).append(c)
+                break
+    return cols
+
+
+_SELF = re.compile(r"自评|单位|部门")
+
+
+def _sub_header(grid: list[list[Cell | None]], r: int, cols: dict[str, int]) -> bool:
+    """Complete `cols` from a second header row (得分 | 说明 under 自评 and 复核 …)."""
+    if r + 1 >= len(grid):
+        return False
+    below, above = grid[r + 1], grid[r]
+    if any(c is not None and cell_number(c.text) is not None for c in below):
+        return False
+    found = _roles(below)
+    if not found or "name" in found:
+        return False
+    texts = [clean(c.text) if c else "" for c in below]
+    heads = [clean(c.text) if c else "" for c in above]
+    if any(len(texts[c]) > 6 for columns in found.values() for c in columns):
+        return False
+    for role, columns in found.items():
+        if role in cols:
+            continue
+        owned = [c for c in columns if _SELF.search(heads[c])]
+        cols[role] = (owned or columns)[0]
+    return True
+
+
 def find_header(grid: list[list[Cell | None]]) -> _Header | None:
-    """The first row naming at least a name column and a target or score column."""
+    """The first row naming a name column and a target or score column (with the row below
+    it when that row names the columns under a merged heading)."""
     for r, row in enumerate(grid):
-        cols: dict[str, int] = {}
-        for c, cell in enumerate(row):
-            if cell is None or (c > 0 and row[c - 1] is cell):
-                continue
-            text = clean(cell.text)
-            for role, pattern in ROLES:
-                if role not in cols and len(text) <= 20 and pattern.search(text):
-                    cols[role] = c
-                    break
-        if "name" in cols and ("target" in cols or "score" in cols) and len(cols) >= 3:
-            return _Header(r, cols)
+        cols = {role: columns[0] for role, columns in _roles(row).items()}
+        if "name" not in cols or len(cols) < 3:
+            continue
+        below = _sub_header(grid, r, cols)
+        if "target" in cols or "score" in cols:
+            return _Header(r + 1 if below else r, cols)
     return None
 
 
@@ -83,6 +120,7 @@ def _row_item(row: list[Cell | None], header: _Header, offset: int,
               carry: dict[str, str | None]) -> dict[str, Any] | None:
     cols = header.cols
     name = _cell_text(row, cols, "name", offset)
+    name = _value(_NUMBERED.sub("", name)) if name else None
     for level in ("level1", "level2"):
         value = _level(_cell_text(row, cols, level, offset) or "")
         if value:
@@ -100,6 +138,10 @@ def _row_item(row: list[Cell | None], header: _Header, offset: int,
         if role in cols:
             text = _cell_text(row, cols, role, offset)
             item[role] = cell_number(text) if text else None
+    points = _POINTS.search(name)
+    if "weight" not in cols and points:  # 相关性（5分）: the weight written in the label
+        item["name"] = clean(_POINTS.sub("", name)) or name
+        item["weight"] = cell_number(re.sub(r"[^\d.]", "", points.group()))
     return item
 
 

@@ -16,7 +16,7 @@ _FUND_TYPES = re.compile(r"一般公共预算|政府性基金预算|国有资本
 _STAGES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("prior", re.compile(r"上年|上一年|去年")),
     ("initial", re.compile(r"年初")),
-    ("final", re.compile(r"调整后|调整预算|全年预算|变动后预算")),
+    ("final", re.compile(r"调整后|调整预算|全年预算|全年[（(]调整[)）]预算|变动后预算")),
     ("actual", re.compile(r"决算|执行数|实际|全年执行|支出数|完成数")),
     ("budget", re.compile(r"预算")),
 )
@@ -30,7 +30,7 @@ _CATEGORIES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("project", re.compile(r"项目支出")),
     ("personnel", re.compile(r"人员经费|人员支出")),
     ("public", re.compile(r"公用经费|日常公用")),
-    ("total", re.compile(r"支出合计|支出总计|支出总额|资金总额|^合计$|^总计$|^合计数?$|总支出|^总额$")),
+    ("total", re.compile(r"支出合计|支出总计|支出总额|资金总额|^合计$|^总计$|^合计数?$|总支出|^总额$|总金额")),
 )
 #: Sources of funds (rows under 年度资金总额 of a 自评表); a label naming 收入 is income instead.
 _FUNDS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -43,7 +43,7 @@ _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 
 def stage_of(label: str, year: int | None = None) -> str | None:
     """The budget stage a label names, or None."""
-    text = _FUND_TYPES.sub("", clean(label))
+    text = _FUND_TYPES.sub("", clean(label)).replace("上年结转资金", "结转资金")
     match = _YEAR.search(text)
     if match and year and int(match.group(1)) < year:
         return "prior"

@@ -23,7 +23,7 @@ NOT_PROJECT = re.compile(
     r"^(?:其中)?(?:基本支出|项目支出|人员经费|公用经费|工资福利|商品和服务|对个人和家庭|资本性|"
     r"一般公共服务|三公|合计|总计|小计|支出合计|收入|财政拨款|本年|上年|全年|年初|预算|决算|专项资金$)")
 _NAME = r"([^：:；;，,。！？\s\d（）()]{2,60}(?:[（(][^）)]{1,30}[）)])?)"
-_UNIT = r"\s*(万元|万|元)"
+_UNIT = r"\s*(亿元|万元|万|元)"
 _LIST_ITEM = re.compile(rf"(?:^|[：:；;、（(]|其中[：:]?)\s*{_NAME}\s*({NUMBER}){_UNIT}")
 _PAIR = re.compile(
     rf"{_NAME}\s*({NUMBER}){_UNIT}\s*[，,]\s*(?:实际)?(?:支出|使用|执行)(?:了)?\s*({NUMBER}){_UNIT}")
@@ -46,6 +46,7 @@ class _Project:
 def _norm(name: str) -> str:
     name = clean(name).strip("　 ：:、，,.．")
     name = re.sub(r"^(?:其中|另外|包括)[：:]?", "", name)
+    name = re.sub(r"(?:的)?(?:年初|全年|调整后)?(?:预算|安排)(?:资金|数|金额)?(?:为|共)?$", "", name)
     if name.endswith("项目") and len(name) > 6:
         name = name[:-2]
     return name

@@ -7,7 +7,7 @@ import re
 from jixiao.extract.context import Context
 from jixiao.extract.facts import Facts
 from jixiao.extract.numbers import CN_NUMBER, clean, to_count
-from jixiao.extract.tables import rows_of
+from jixiao.extract.tables import align, cell_at, rows_of
 from jixiao.model.document import Cell, Position
 from jixiao.model.provenance import SourceRef
 
@@ -86,10 +86,11 @@ def _beside(row: list[Cell | None], c: int) -> _Found:
 
 
 def _below(grid: list[list[Cell | None]], r: int, c: int) -> _Found:
-    if r + 1 >= len(grid) or c >= len(grid[r + 1]) or grid[r + 1][c] is None:
+    if r + 1 >= len(grid):
         return None
-    cell = grid[r + 1][c]
-    assert cell is not None
+    cell = cell_at(grid[r + 1], c + align(grid[r], grid[r + 1]))
+    if cell is None:
+        return None
     count = _count_of(cell.text)
     return None if count is None else (count, cell.position, cell.text)
 

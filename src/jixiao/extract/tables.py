@@ -32,9 +32,12 @@ def _trimmed_length(row: list[Cell | None], *, drop_empty: bool) -> int:
 def align(header: list[Cell | None], row: list[Cell | None]) -> int:
     """The offset to add to a header column index to find the same column in `row`.
 
-    Rows of tables without spans are aligned on their right end, since the cells
-    lost to merges are the leading label columns.
+    A row with as many cells as its header is aligned as it stands. Shorter rows of
+    tables without spans are aligned on their right end, since the cells lost to
+    merges are the leading label columns.
     """
+    if _trimmed_length(row, drop_empty=False) == _trimmed_length(header, drop_empty=False):
+        return 0
     return _trimmed_length(row, drop_empty=False) - _trimmed_length(header, drop_empty=True)
 
 

@@ -19,15 +19,18 @@ class Position:
     """Where something stands in the source file.
 
     ``line`` is 1-based in text sources; ``page`` is 1-based in PDFs; ``sheet`` and
-    ``cell`` (like ``"B7"``) name spreadsheet locations. ``table`` and ``paragraph`` are
-    1-based ordinals a person can count in the source (the 3rd table, the 12th paragraph;
-    on PDFs counted on the page); `numbered` fills them from the block order. Any may be None.
+    ``cell`` (like ``"B7"``) name spreadsheet locations; ``box`` is the area on a PDF
+    page, ``(x0, top, x1, bottom)`` in points from the page's top-left corner.
+    ``table`` and ``paragraph`` are 1-based ordinals a person can count in the source
+    (the 3rd table, the 12th paragraph; on PDFs counted on the page); `numbered` fills
+    them from the block order. Any may be None.
     """
 
     line: int | None = None
     page: int | None = None
     sheet: str | None = None
     cell: str | None = None
+    box: tuple[float, float, float, float] | None = None
     table: int | None = None
     paragraph: int | None = None
 
@@ -103,6 +106,9 @@ class Block:
     level: int | None = None
     table: Table | None = None
     position: Position = field(default_factory=Position)
+    #: Display columns of white space before the text in a text layout (CJK characters
+    #: count two), so that lines of space-aligned columns can be lined up.
+    indent: int = 0
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,29 +1,50 @@
-"""Text layout for the PDF reader: characters into lines, lines into paragraphs.
+"""Text layout for the PDF reader: runs into lines, lines into paragraphs and headings.
 
 Chinese text has no spaces between words, so a line that runs to the right edge of
 its column (a wrap) joins the next line without a separator; a line that stops
 short, an indented line or a wide vertical gap starts a new paragraph.
+
+A wide horizontal gap inside a line (a table drawn without rules, a form laid out
+with spaces) is kept as a run of two or more spaces, as ``pdftotext -layout`` does:
+one space per half an em of gap, so that columns written in CJK (one em a
+character) and in digits (half an em) line up by display width. Such a line is a
+paragraph of its own; the text-recovery layer rebuilds tables from them.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from itertools import pairwise
 
-Char = Mapping[str, Any]
+from jixiao.readers._pdf_page import Run
 
 _PAGE_NUMBER = re.compile(r"^[-—–\s第页共/|·.]*\d{1,4}[-—–\s第页共/|·.\d]*$")
 _LATIN_END = re.compile(r"[A-Za-z,;:]$")
 _LATIN_START = re.compile(r"^[A-Za-z]")
-_WORD_CHAR = re.compile(r"[A-Za-z0-9.,%()/:\-]")
-_NO_BREAK_BEFORE = set("，。、；：？！）》」』”’%")
+_WORD_CHARS = re.compile(r"^[A-Za-z0-9.,%()/:\-]+")
+_NO_BREAK_BEFORE = re.compile(r"^[，。、；：？！）》」』”’%]+")
+_DIGITS = re.compile(r"\d+")
+_WIDE_CHAR = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f“”‘’]")
+_SPACE = re.compile(r"\s+")
+#: Gap (in ems) from which two runs on a line are separate columns.
+COLUMN_GAP = 1.0
+#: Share of the page height at the top and bottom where running heads and folios stand.
+TOP_MARGIN, BOTTOM_MARGIN = 0.1, 0.12
+_NUMBERED = (
+    (1, re.compile(r"^[一二三四五六七八九十]+[、.．]")),
+    (1, re.compile(r"^第[一二三四五六七八九十\d]+[章部分节]")),
+    (2, re.compile(r"^[（(][一二三四五六七八九十]+[)）]")),
+    (3, re.compile(r"^\d{1,2}[.．、](?!\d)")),
+    (4, re.compile(r"^[（(]\d{1,2}[)）]")),
+)
 
 
 @dataclass
 class Line:
-    """One line of text on a page."""
+    """One line of text on a page (y grows downwards)."""
 
     top: float
     bottom: float
@@ -34,58 +55,89 @@ class Line:
     page: int = 0
     #: Width of the first unbreakable run (a number, a Latin word, one CJK character).
     head: float = 0.0
+    bold: bool = False
+    #: Whether the line holds a column gap (two or more spaces in `text`).
+    gapped: bool = False
+    #: PDFium index of the line's first character.
+    first: int = 0
+    #: Whether the line belongs to a block laid out in columns (gapped, or a cell's
+    #: wrapped text between gapped lines): kept as one line, indented to its place.
+    layout: bool = False
 
 
-def group_lines(chars: Iterable[Char], page: int = 0) -> list[Line]:
-    """Group characters into lines (by vertical position), each read left to right."""
-    ordered = sorted(chars, key=lambda c: (c["top"], c["x0"]))
-    clusters: list[list[Char]] = []
-    for char in ordered:
-        if clusters:
-            last = clusters[-1]
-            if abs(char["top"] - last[0]["top"]) <= max(1.0, 0.4 * float(last[0]["size"])):
-                last.append(char)
-                continue
-        clusters.append([char])
-    lines = [_line(sorted(cluster, key=lambda c: c["x0"]), page) for cluster in clusters]
-    return [line for line in lines if line.text]
+def group_lines(runs: Iterable[Run], page: int = 0) -> list[Line]:
+    """Group runs into lines (by baseline), each read left to right."""
+    ordered = sorted(runs, key=lambda r: (r.bottom - 0.12 * r.size, r.x0))
+    clusters: list[list[Run]] = []
+    base = 0.0
+    for run in ordered:
+        run_base = run.bottom - 0.12 * run.size
+        if clusters and abs(run_base - base) <= 0.4 * run.size:
+            clusters[-1].append(run)
+            continue
+        clusters.append([run])
+        base = run_base
+    return [_line(sorted(cluster, key=lambda r: r.x0), page) for cluster in clusters]
 
 
-def _line(chars: list[Char], page: int) -> Line:
-    parts: list[str] = []
-    prev: Char | None = None
-    for char in chars:
-        text = str(char["text"])
-        if prev is not None and text != " " and prev["text"] != " ":
-            gap = float(char["x0"]) - float(prev["x1"])
-            if gap > 0.5 * float(prev["size"]):
-                parts.append(" ")
-        parts.append(text)
-        prev = char
-    sizes = sorted(float(c["size"]) for c in chars)
-    visible = [c for c in chars if str(c["text"]).strip()]
+def _line(runs: list[Run], page: int) -> Line:
+    first = runs[0]
+    if len(runs) == 1:
+        return Line(
+            first.top, first.bottom, first.x0, first.x1, first.text, first.size, page,
+            _head_width(first), first=first.first,
+        )  # fmt: skip
+    parts: list[str] = [first.text]
+    gapped = False
+    top, bottom, x1 = first.top, first.bottom, first.x1
+    prev = first
+    for run in runs[1:]:
+        gap = run.x0 - prev.x1
+        size = max(prev.size, run.size)
+        if run.typed and run.first == prev.last + 1 + len(run.typed):
+            parts.append(run.typed)
+        elif gap >= 0.98 * COLUMN_GAP * size:
+            parts.append(" " * max(2, round(gap / (0.5 * size))))
+            gapped = True
+        elif gap > 0.5 * size or (gap > 0.15 * size and not _wide_side(prev, run)):
+            parts.append(" ")
+        parts.append(run.text)
+        top, bottom, x1 = min(top, run.top), max(bottom, run.bottom), max(x1, run.x1)
+        prev = run
+    sizes = sorted(r.size for r in runs)
     return Line(
-        top=min(float(c["top"]) for c in chars),
-        bottom=max(float(c["bottom"]) for c in chars),
-        x0=float(chars[0]["x0"]),
-        x1=max(float(c["x1"]) for c in chars),
-        text="".join(parts).strip(),
-        size=sizes[len(sizes) // 2],
-        page=page,
-        head=_head_width(visible),
-    )
+        top, bottom, first.x0, x1, "".join(parts), sizes[len(sizes) // 2], page,
+        _head_width(first), gapped=gapped, first=first.first,
+    )  # fmt: skip
 
 
-def _head_width(chars: list[Char]) -> float:
-    if not chars:
-        return 0.0
-    end = 1
-    if _WORD_CHAR.match(str(chars[0]["text"])):
-        while end < len(chars) and _WORD_CHAR.match(str(chars[end]["text"])):
-            end += 1
-    while end < len(chars) and str(chars[end]["text"]) in _NO_BREAK_BEFORE:
-        end += 1
-    return float(chars[end - 1]["x1"]) - float(chars[0]["x0"])
+def _wide_side(prev: Run, run: Run) -> bool:
+    """Whether a CJK character stands on either side of a gap (no word space there)."""
+    return bool(_WIDE_CHAR.match(prev.text[-1]) or _WIDE_CHAR.match(run.text[0]))
+
+
+def _head_width(run: Run) -> float:
+    text = run.text
+    match = _WORD_CHARS.match(text)
+    end = match.end() if match else 1
+    tail = _NO_BREAK_BEFORE.match(text[end:])
+    end += tail.end() if tail else 0
+    return (run.x1 - run.x0) * end / max(len(text), 1)
+
+
+def mark_layout(lines: list[Line]) -> None:
+    """Mark gapped lines, and lines of the same size closely above or below them."""
+    for line in lines:
+        line.layout = line.gapped
+    for order in (lines, lines[::-1]):
+        for prev, line in pairwise(order):
+            if prev.layout and not line.layout and _near(prev, line):
+                line.layout = True
+
+
+def _near(a: Line, b: Line) -> bool:
+    gap = b.top - a.bottom if b.top >= a.top else a.top - b.bottom
+    return abs(a.size - b.size) < 1.0 and gap < 1.0 * max(a.size, b.size)
 
 
 def wraps(prev: Line, line: Line, right: float) -> bool:
@@ -95,8 +147,32 @@ def wraps(prev: Line, line: Line, right: float) -> bool:
 
 def is_page_number(line: Line, page_height: float) -> bool:
     """A short number-only line in the top or bottom margin of the page."""
-    in_margin = line.top > page_height * 0.9 or line.bottom < page_height * 0.08
-    return in_margin and len(line.text) <= 12 and bool(_PAGE_NUMBER.match(line.text))
+    return (
+        in_margin(line, page_height)
+        and len(line.text) <= 12
+        and bool(_PAGE_NUMBER.match(line.text))
+    )
+
+
+def in_margin(line: Line, page_height: float) -> bool:
+    """Whether `line` stands where running heads, footers and folios go."""
+    return line.top > page_height * (1 - BOTTOM_MARGIN) or line.bottom < page_height * TOP_MARGIN
+
+
+def running_texts(pages: list[tuple[float, list[Line]]]) -> set[str]:
+    """Margin texts (digits ignored) repeated on several pages: running heads and footers."""
+    if len(pages) < 2:
+        return set()
+    seen: Counter[str] = Counter()
+    for height, lines in pages:
+        seen.update({margin_key(ln) for ln in lines if in_margin(ln, height)})
+    least = max(2, (len(pages) * 2 + 4) // 5)
+    return {key for key, count in seen.items() if count >= least}
+
+
+def margin_key(line: Line) -> str:
+    """The text of a line with digits and spaces dropped, to compare running heads."""
+    return _SPACE.sub("", _DIGITS.sub("#", line.text))
 
 
 def join(lines: list[Line], right: float) -> str:
@@ -107,7 +183,7 @@ def join(lines: list[Line], right: float) -> str:
             out = line.text
             continue
         prev = lines[i - 1]
-        if not wraps(prev, line, right):
+        if prev.layout or line.layout or not wraps(prev, line, right):
             out += "\n"
         elif _LATIN_END.search(prev.text) and _LATIN_START.match(line.text):
             out += " "
@@ -117,11 +193,11 @@ def join(lines: list[Line], right: float) -> str:
 
 def starts_paragraph(prev: Line, line: Line, left: float, right: float) -> bool:
     """Whether `line` begins a new paragraph after `prev` in a column [left, right]."""
-    if not wraps(prev, line, right):
+    if prev.layout or line.layout or not wraps(prev, line, right):
         return True
     if line.x0 > left + 1.2 * line.size:
         return True
-    if abs(line.size - prev.size) > 1.0:
+    if abs(line.size - prev.size) > 1.0 or line.bold != prev.bold:
         return True
     return line.page == prev.page and line.top - prev.bottom > 1.2 * line.size
 
@@ -135,3 +211,84 @@ def paragraphs(lines: list[Line], left: float, right: float) -> list[list[Line]]
         else:
             groups.append([line])
     return groups
+
+
+def join_titles(
+    groups: list[list[Line]], body: float, left: float, right: float
+) -> list[list[Line]]:
+    """A title set large and centred over several lines made one line again."""
+    out: list[list[Line]] = []
+    middle = (left + right) / 2
+    for group in groups:
+        last = out[-1] if out else None
+        if (
+            last
+            and len(last) == 1
+            and len(group) == 1
+            and _title_goes_on(last[0], group[0], body, middle)
+        ):
+            a, b = last[0], group[0]
+            out[-1] = [
+                Line(
+                    a.top,
+                    b.bottom,
+                    min(a.x0, b.x0),
+                    max(a.x1, b.x1),
+                    a.text + b.text,
+                    a.size,
+                    a.page,
+                    a.head,
+                    a.bold,
+                    False,
+                    a.first,
+                )
+            ]
+        else:
+            out.append(group)
+    return out
+
+
+def _title_goes_on(a: Line, b: Line, body: float, middle: float) -> bool:
+    large = a.size >= body + 1.5 and abs(a.size - b.size) < 0.5
+    close = a.page == b.page and b.top - a.bottom < 0.8 * a.size
+    centred = all(abs((ln.x0 + ln.x1) / 2 - middle) < ln.size for ln in (a, b))
+    plain = not (a.layout or b.layout) and numbered_level(b.text) is None
+    return large and close and centred and plain and not a.text.endswith(("。", "：", ":"))
+
+
+def layout_indent(line: Line, left: float) -> int:
+    """Display columns (half an em each) from the column's left edge to a layout line."""
+    return max(0, round((line.x0 - left) / (0.5 * line.size)))
+
+
+def numbered_level(text: str) -> int | None:
+    """The outline level its numbering gives a heading (一、 → 1, （一） → 2, 1. → 3)."""
+    for level, pattern in _NUMBERED:
+        if pattern.match(text):
+            return level
+    return None
+
+
+def heading_level(group: list[Line], body: float, sizes: list[float]) -> int | None:
+    """The heading level of a paragraph, or None for body text.
+
+    A heading is one short line without a full stop, numbered (一、 （一） 1.) or set
+    larger or bolder than the body size `body`; `sizes` are the larger sizes used for
+    headings, largest first (level 1 unless numbering says otherwise).
+    """
+    if len(group) != 1:
+        return None
+    line = group[0]
+    text = line.text
+    if line.layout or len(text) > 40 or "。" in text or text.endswith(("，", "；", ",", ";")):
+        return None
+    level = numbered_level(text)
+    larger = line.size >= body + 1.5
+    if level is not None and (larger or line.bold or len(text) <= 30):
+        return level
+    if larger:
+        size = round(line.size, 1)
+        return sizes.index(size) + 1 if size in sizes else 1
+    if line.bold and len(text) <= 30:
+        return len(sizes) + 1
+    return None

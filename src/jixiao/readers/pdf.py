@@ -1,41 +1,64 @@
-"""PDF reader: the text layer as paragraphs, ruled tables as tables, in reading order.
+"""PDF reader: the text layer as paragraphs and headings, ruled tables as tables.
 
-Each page's ruled tables are found with pdfplumber; characters inside a table go to
-its cells, the others are grouped into lines and paragraphs. Merged cells come from
-the cell rectangles (a rectangle over several grid columns or rows is one spanned
-cell). A table that ends one page and resumes at the top of the next is joined.
-A PDF without a text layer is a scan and is refused with a hint to OCR it.
+Pages are read with PDFium (pypdfium2): runs of text with their boxes and the
+page's rule segments (`_pdf_page`). Ruled tables are rebuilt from the segments
+(`_pdf_tables`), with merged cells as spans; a table that runs over a page break is
+joined, its repeated header dropped and a row split by the break made whole again
+(`_pdf_pieces`). The other text becomes lines and paragraphs (`_pdf_layout`):
+running heads and footers (margin lines repeated on several pages) and page
+numbers are dropped, a paragraph broken by a page break is joined, short numbered
+or larger/bold lines are headings, and a line with wide gaps (a table drawn
+without rules) keeps its columns as runs of spaces for the text-recovery layer.
+
+Pages without a text layer but with images (scans) go, all together, to
+`_ocr_pages`; a file whose pages are all images and cannot be recognised is
+refused with a hint to OCR it.
 """
 
 from __future__ import annotations
 
-import io
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
 from jixiao.errors import UnreadableDocumentError
 from jixiao.model.document import Block, Document, Position
-from jixiao.readers._grid import SpanCell, clean_text, freeze
-from jixiao.readers._pdf_layout import Line, group_lines, is_page_number, join, paragraphs
+from jixiao.readers._grid import clean_text
+from jixiao.readers._pdf_layout import (
+    Line,
+    group_lines,
+    heading_level,
+    in_margin,
+    is_page_number,
+    join,
+    join_titles,
+    layout_indent,
+    margin_key,
+    mark_layout,
+    paragraphs,
+    running_texts,
+)
+from jixiao.readers._pdf_page import PageReader, Run
+from jixiao.readers._pdf_pieces import Piece, build_table, continues, make_piece
+from jixiao.readers._pdf_tables import Grid, find_grids
 
-_SNAP = 1.5  # points within which two cell edges are the same grid line
-
-
-@dataclass
-class _Piece:
-    """A table found on one page: its box and its cells as (bbox, text)."""
-
-    page: int
-    bbox: tuple[float, float, float, float]
-    cells: list[tuple[tuple[float, float, float, float], str]]
-    first_on_page: bool = False
-    last_on_page: bool = False
+_ENCRYPTED = ("PDF 已加密（需要密码才能打开）", "请取消密码保护后另存，再读取")
+_DAMAGED = ("PDF 文件已损坏，无法打开", "请重新下载或用原软件重新导出 PDF")
+_TRUNCATED = ("PDF 文件不完整（文件被截断，可能下载中断）", _DAMAGED[1])
+#: PDFium load errors (fpdfview.h): file, format, password, security handler.
+_ERR_PASSWORD, _ERR_SECURITY = 4, 5
+#: Longest line whose font weight is looked at (a heading candidate).
+_HEADING_LENGTH = 40
 
 
 @dataclass
 class _Page:
     number: int
-    items: list[Line | _Piece] = field(default_factory=list)
+    height: float
+    lines: list[Line] = field(default_factory=list)
+    pieces: list[Piece] = field(default_factory=list)
+    ocr: list[Block] | None = None
+    images: int = 0
 
 
 def read(data: bytes, *, name: str) -> Document:
@@ -44,128 +67,208 @@ def read(data: bytes, *, name: str) -> Document:
         raise UnreadableDocumentError(
             name, "不是有效的 PDF 文件（内容与扩展名不符）", "请确认文件格式后再试"
         )
-    pages, n_chars, n_images = _read_pages(data, name)
-    if n_chars == 0:
-        reason = "是扫描件（只有图片，没有文字层）" if n_images else "没有可读取的文字"
-        raise UnreadableDocumentError(
-            name, f"PDF {reason}", "扫描件，需要先做文字识别（OCR）后再读取，或提供 Word 原件"
-        )
-    return Document(name=name, format="pdf", blocks=tuple(_assemble(pages)))
+    pdf = _open(data, name)
+    try:
+        pages = [_read_page(pdf, i) for i in range(len(pdf))]
+    except Exception as exc:
+        raise UnreadableDocumentError(name, *_DAMAGED) from exc
+    finally:
+        pdf.close()
+    scanned = [p.number for p in pages if p.images and not (p.lines or p.pieces)]
+    if scanned:
+        recognised = _ocr_pages(data, scanned)
+        for page in pages:
+            page.ocr = recognised.get(page.number)
+    blocks = _assemble(pages)
+    if not blocks:
+        raise _no_text(name, pages, data)
+    return Document(name=name, format="pdf", blocks=tuple(blocks))
 
 
 def _open(data: bytes, name: str) -> Any:
-    import pdfplumber
+    import pypdfium2
 
     try:
-        return pdfplumber.open(io.BytesIO(data))
-    except Exception as exc:
-        if _is_password_error(exc):
-            raise UnreadableDocumentError(
-                name, "PDF 已加密（需要密码才能打开）", "请取消密码保护后另存，再读取"
-            ) from exc
-        raise UnreadableDocumentError(
-            name, "PDF 文件已损坏，无法打开", "请重新下载或用原软件重新导出 PDF"
-        ) from exc
-
-
-def _is_password_error(exc: BaseException | None) -> bool:
-    while exc is not None:
-        text = f"{type(exc).__name__} {exc}".lower()
-        if "password" in text or "encrypt" in text:
-            return True
-        exc = exc.__cause__ or exc.__context__
-    return False
-
-
-def _read_pages(data: bytes, name: str) -> tuple[list[_Page], int, int]:
-    pages: list[_Page] = []
-    n_chars = n_images = 0
-    pdf = _open(data, name)
-    try:
-        for number, page in enumerate(pdf.pages, start=1):
-            chars = [c for c in page.chars if c["text"].strip()]
-            n_chars += len(chars)
-            n_images += len(page.images)
-            if chars:
-                pages.append(_Page(number, _page_items(page, number, chars)))
-            page.close()
-    except UnreadableDocumentError:
-        raise
-    except Exception as exc:
-        if _is_password_error(exc):
-            raise UnreadableDocumentError(
-                name, "PDF 已加密（需要密码才能打开）", "请取消密码保护后另存，再读取"
-            ) from exc
-        raise
-    finally:
+        pdf = pypdfium2.PdfDocument(data)
+    except pypdfium2.PdfiumError as exc:
+        if exc.err_code in (_ERR_PASSWORD, _ERR_SECURITY):
+            raise UnreadableDocumentError(name, *_ENCRYPTED) from exc
+        if b"%%EOF" not in data[-2048:]:
+            raise UnreadableDocumentError(name, *_TRUNCATED) from exc
+        raise UnreadableDocumentError(name, *_DAMAGED) from exc
+    if len(pdf) == 0:
         pdf.close()
-    return pages, n_chars, n_images
+        raise UnreadableDocumentError(name, "PDF 文件已损坏（没有页面）", _DAMAGED[1])
+    return pdf
 
 
-def _inside(char: Any, box: tuple[float, float, float, float]) -> bool:
-    x = (char["x0"] + char["x1"]) / 2
-    y = (char["top"] + char["bottom"]) / 2
-    return bool(box[0] <= x <= box[2] and box[1] <= y <= box[3])
+def _no_text(name: str, pages: list[_Page], data: bytes) -> UnreadableDocumentError:
+    """Why a PDF gave no text: a scan, a damaged file, or really nothing to read."""
+    if any(p.images for p in pages):
+        return UnreadableDocumentError(
+            name,
+            "PDF 是扫描件（只有图片，没有文字层）",
+            "扫描件，需要先做文字识别（OCR）后再读取，或提供 Word 原件",
+        )
+    if b"%%EOF" not in data[-2048:]:
+        return UnreadableDocumentError(name, *_TRUNCATED)
+    return UnreadableDocumentError(name, "PDF 没有可读取的文字", "请确认文件内容，或提供 Word 原件")
 
 
-def _page_items(page: Any, number: int, chars: list[Any]) -> list[Line | _Piece]:
-    tables = [t for t in page.find_tables() if len(t.cells) > 1]
-    owned: list[list[Any]] = [[] for _ in tables]
-    free: list[Any] = []
-    for char in chars:
-        for i, table in enumerate(tables):
-            if _inside(char, table.bbox):
-                owned[i].append(char)
-                break
+def _ocr_pages(data: bytes, numbers: list[int]) -> dict[int, list[Block]]:
+    """Blocks recognised on the scanned pages `numbers` (1-based), by page number.
+
+    The OCR engine plugs in here (all scanned pages of a file at once, so that it can
+    render and recognise them in parallel); until then scanned pages yield nothing.
+    """
+    del data, numbers
+    return {}
+
+
+def _read_page(pdf: Any, index: int) -> _Page:
+    page = pdf[index]
+    reader = PageReader(page, index + 1)
+    try:
+        content = reader.content()
+        out = _Page(index + 1, content.height, images=content.images)
+        if not content.runs:
+            return out
+        grids = find_grids(content.segments)
+        free, owned = _distribute(reader, content.runs, grids)
+        out.lines = group_lines(free, out.number)
+        mark_layout(out.lines)
+        for line in out.lines:
+            if len(line.text) <= _HEADING_LENGTH:
+                line.bold = reader.bold(line.first)
+        for grid, cells in zip(grids, owned, strict=True):
+            lines = [group_lines(runs, out.number) for runs in cells]
+            out.pieces.append(make_piece(out.number, grid, lines))
+        return out
+    finally:
+        reader.close()
+        page.close()
+
+
+def _distribute(
+    reader: PageReader, runs: list[Run], grids: list[Grid]
+) -> tuple[list[Run], list[list[list[Run]]]]:
+    """Runs outside tables, and each table's runs per cell (runs crossing rules are cut)."""
+    free: list[Run] = []
+    owned = [[[] for _ in grid.cells] for grid in grids]  # type: list[list[list[Run]]]
+    for run in runs:
+        y = (run.top + run.bottom) / 2
+        x = (run.x0 + run.x1) / 2
+        for g, grid in enumerate(grids):
+            x0, top, x1, bottom = grid.bbox
+            if not (top <= y <= bottom and x0 <= x <= x1):
+                continue
+            walls = tuple(w for w in grid.inner_walls() if run.x0 + 1 < w < run.x1 - 1)
+            for part in reader.split(run, at=walls) if walls else [run]:
+                cell = grid.cell_at((part.x0 + part.x1) / 2, y)
+                (owned[g][cell] if cell is not None else free).append(part)
+            break
         else:
-            free.append(char)
-    lines = [ln for ln in group_lines(free, number) if not is_page_number(ln, page.height)]
-    items: list[Line | _Piece] = list(lines)
-    for table, table_chars in zip(tables, owned, strict=True):
-        items.append(_Piece(number, table.bbox, _cell_texts(table.cells, table_chars)))
-    items.sort(key=lambda item: item.top if isinstance(item, Line) else item.bbox[1])
-    pieces = [item for item in items if isinstance(item, _Piece)]
-    if pieces:
-        pieces[0].first_on_page = items[0] is pieces[0]
-        pieces[-1].last_on_page = items[-1] is pieces[-1]
+            free.append(run)
+    return free, owned
+
+
+def _drop_margins(pages: list[_Page]) -> None:
+    running = running_texts([(p.height, p.lines) for p in pages])
+    for page in pages:
+        page.lines = [
+            ln
+            for ln in page.lines
+            if not (in_margin(ln, page.height) and margin_key(ln) in running)
+            and not is_page_number(ln, page.height)
+        ]
+
+
+def _page_items(page: _Page) -> list[Line | Piece]:
+    items: list[Line | Piece] = [*page.lines, *page.pieces]
+    items.sort(key=lambda item: item.top)
+    if page.pieces:
+        first, last = items[0], items[-1]
+        for piece in page.pieces:
+            piece.first_on_page = piece is first
+            piece.last_on_page = piece is last
     return items
 
 
-def _cell_texts(cells: list[Any], chars: list[Any]) -> list[tuple[Any, str]]:
-    buckets: list[list[Any]] = [[] for _ in cells]
-    for char in chars:
-        for i, box in enumerate(cells):
-            if _inside(char, box):
-                buckets[i].append(char)
-                break
-    out = []
-    for box, bucket in zip(cells, buckets, strict=True):
-        text = join(group_lines(bucket), box[2] - 3.0) if bucket else ""
-        out.append((tuple(box), clean_text(text)))
-    return out
+class _Assembler:
+    """Turns the pages' lines and table pieces into blocks, in reading order."""
+
+    def __init__(self, lines: list[Line]) -> None:
+        self.left, self.right = _column(lines)
+        self.body, self.heading_sizes = _sizes(lines, self.right - self.left)
+        self.blocks: list[Block] = []
+        self.run: list[Line] = []
+        self.pending: list[Piece] = []
+
+    def line(self, line: Line) -> None:
+        self.flush_table()
+        self.run.append(line)
+
+    def piece(self, piece: Piece) -> None:
+        self.flush_text()
+        if self.pending and not continues(self.pending[-1], piece):
+            self.flush_table()
+        self.pending.append(piece)
+
+    def ocr(self, blocks: list[Block]) -> None:
+        self.flush_table()
+        self.flush_text()
+        self.blocks.extend(blocks)
+
+    def flush_text(self) -> None:
+        groups = paragraphs(self.run, self.left, self.right)
+        for group in join_titles(groups, self.body, self.left, self.right):
+            self.blocks.append(self._text_block(group))
+        self.run.clear()
+
+    def _text_block(self, group: list[Line]) -> Block:
+        first = group[0]
+        same_page = [ln for ln in group if ln.page == first.page]
+        box = (
+            min(ln.x0 for ln in same_page),
+            first.top,
+            max(ln.x1 for ln in same_page),
+            same_page[-1].bottom,
+        )
+        position = Position(page=first.page, box=box)
+        if first.layout:
+            indent = layout_indent(first, self.left)
+            return Block("paragraph", first.text, position=position, indent=indent)
+        text = clean_text(join(group, self.right))
+        level = heading_level(group, self.body, self.heading_sizes)
+        if level is not None:
+            return Block("heading", text, level=level, position=position)
+        return Block("paragraph", text, position=position)
+
+    def flush_table(self) -> None:
+        if not self.pending:
+            return
+        table = build_table(self.pending)
+        if table is not None:
+            first = self.pending[0]
+            position = Position(page=first.page, box=first.bbox)
+            self.blocks.append(Block("table", table=table, position=position))
+        self.pending = []
 
 
 def _assemble(pages: list[_Page]) -> list[Block]:
-    lines = [item for page in pages for item in page.items if isinstance(item, Line)]
-    left, right = _column(lines)
-    blocks: list[Block] = []
-    run: list[Line] = []
-    pending: list[_Piece] = []
+    _drop_margins(pages)
+    assembler = _Assembler([ln for page in pages for ln in page.lines])
     for page in pages:
-        for item in page.items:
+        if page.ocr:
+            assembler.ocr(page.ocr)
+        for item in _page_items(page):
             if isinstance(item, Line):
-                _flush_table(pending, blocks)
-                run.append(item)
-                continue
-            _flush_text(run, left, right, blocks)
-            if pending and not (
-                pending[-1].last_on_page and item.first_on_page and _same_width(pending[-1], item)
-            ):
-                _flush_table(pending, blocks)
-            pending.append(item)
-    _flush_table(pending, blocks)
-    _flush_text(run, left, right, blocks)
-    return blocks
+                assembler.line(item)
+            else:
+                assembler.piece(item)
+    assembler.flush_table()
+    assembler.flush_text()
+    return [b for b in assembler.blocks if b.text or b.table is not None]
 
 
 def _column(lines: list[Line]) -> tuple[float, float]:
@@ -176,66 +279,15 @@ def _column(lines: list[Line]) -> tuple[float, float]:
     return lefts[len(lefts) // 20], rights[len(rights) * 19 // 20]
 
 
-def _same_width(a: _Piece, b: _Piece) -> bool:
-    return abs(a.bbox[0] - b.bbox[0]) < 3 and abs(a.bbox[2] - b.bbox[2]) < 3
-
-
-def _flush_text(run: list[Line], left: float, right: float, blocks: list[Block]) -> None:
-    for group in paragraphs(run, left, right):
-        text = clean_text(join(group, right))
-        if text:
-            position = Position(page=group[0].page)
-            blocks.append(Block("paragraph", text, position=position))
-    run.clear()
-
-
-def _edges(values: list[float]) -> list[float]:
-    edges: list[float] = []
-    for value in sorted(values):
-        if not edges or value - edges[-1] > _SNAP:
-            edges.append(value)
-    return edges
-
-
-def _index(edges: list[float], value: float) -> int:
-    return min(range(len(edges)), key=lambda i: abs(edges[i] - value))
-
-
-def _flush_table(pieces: list[_Piece], blocks: list[Block]) -> None:
-    """Turn one table (pieces on consecutive pages) into a table block."""
-    if not pieces:
-        return
-    xs = _edges([v for p in pieces for box, _ in p.cells for v in (box[0], box[2])])
-    cells: list[SpanCell] = []
-    offset = 0
-    for piece in pieces:
-        ys = _edges([v for box, _ in piece.cells for v in (box[1], box[3])])
-        bottom = {(c.col, c.colspan): c for c in cells if c.row + c.rowspan == offset}
-        for cell in _piece_cells(piece, xs, ys, offset):
-            above = bottom.get((cell.col, cell.colspan)) if cell.row == offset else None
-            if above is not None and not cell.text and max(above.rowspan, cell.rowspan) > 1:
-                above.rowspan += cell.rowspan  # a merged cell running over the page break
-            else:
-                cells.append(cell)
-        offset += len(ys) - 1
-    table = freeze(cells)
-    if table is not None:
-        blocks.append(Block("table", table=table, position=Position(page=pieces[0].page)))
-    pieces.clear()
-
-
-def _piece_cells(piece: _Piece, xs: list[float], ys: list[float], offset: int) -> list[SpanCell]:
-    out = []
-    for box, text in piece.cells:
-        row, col = _index(ys, box[1]), _index(xs, box[0])
-        out.append(
-            SpanCell(
-                offset + row,
-                col,
-                text,
-                rowspan=max(1, _index(ys, box[3]) - row),
-                colspan=max(1, _index(xs, box[2]) - col),
-                position=Position(page=piece.page),
-            )
-        )
-    return out
+def _sizes(lines: list[Line], width: float) -> tuple[float, list[float]]:
+    """The body font size (most text in full-width lines) and the larger sizes of short
+    lines, largest first."""
+    weight: Counter[float] = Counter()
+    prose = [ln for ln in lines if not ln.layout and ln.x1 - ln.x0 >= width / 2] or lines
+    for line in prose:
+        weight[round(line.size, 1)] += len(line.text)
+    if not weight:
+        return 0.0, []
+    body = weight.most_common(1)[0][0]
+    larger = {round(ln.size, 1) for ln in lines if ln.size >= body + 1.5 and len(ln.text) <= 40}
+    return body, sorted(larger, reverse=True)

@@ -106,6 +106,8 @@ def parse_lines(lines: list[str]) -> list[Block]:
             blocks.extend(_table_blocks(rows))
             continue
         if line.strip():
-            blocks.append(Block("paragraph", line.strip(), position=Position(line=i + 1)))
+            indent = len(line) - len(line.lstrip(" \u3000"))
+            blocks.append(Block("paragraph", line.strip(), position=Position(line=i + 1),
+                                indent=indent + line[:indent].count("\u3000")))
         i += 1
     return blocks

@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from jixiao.model.document import Block, Cell, Document, Position, Table
 from jixiao.recover import indicator_form, label_form, money_form, rows, scoring_form
 from jixiao.recover.grid import Grid, GridCell, Recogniser
+from jixiao.recover.normalize import normalize
 from jixiao.recover.tokens import Stream, Token, block_tokens
 
 #: Recognisers of the standard forms; at a tie the earlier one wins.
@@ -27,6 +28,7 @@ RECOGNISERS: tuple[Recogniser, ...] = (
     scoring_form.find,
     indicator_form.find,
     money_form.find,
+    money_form.find_staff,
     label_form.find_goals,
     label_form.find_labels,
 )
@@ -43,6 +45,7 @@ class _Found:
 
 def recover(document: Document) -> Document:
     """`document` with the tables of its flattened text recovered as table blocks."""
+    document = normalize(document)
     out: list[Block] = []
     region: list[tuple[int, Block]] = []
     changed = False

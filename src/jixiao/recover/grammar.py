@@ -24,7 +24,7 @@ K = Kind
 _EMIT: dict[str, dict[Kind, float]] = {
     "level1": {K.LEVEL1: 0, K.LEVEL2: 2, K.TEXT: 5, K.EMPTY: 0.3, K.PLACEHOLDER: 1},
     "level2": {K.LEVEL2: 0, K.LEVEL1: 2, K.TEXT: 4, K.EMPTY: 0.3, K.PLACEHOLDER: 1},
-    "name": {K.TEXT: 0, K.LEVEL2: 3, K.LEVEL1: 4, K.QUANT: 3, K.UNIT: 6},
+    "name": {K.TEXT: 0, K.RULE: 4, K.LEVEL2: 3, K.LEVEL1: 4, K.QUANT: 3, K.UNIT: 6},
     "operator": {K.OPERATOR: 0, K.EMPTY: 0.2, K.PLACEHOLDER: 0.5},
     "unit": {K.UNIT: 0, K.EMPTY: 0.2, K.PLACEHOLDER: 0.5, K.TEXT: 4},
     "target": {K.QUANT: 0, K.NUMBER: 1, K.PERCENT: 0.3, K.TEXT: 0.5, K.EMPTY: 0.5,
@@ -34,10 +34,9 @@ _EMIT: dict[str, dict[Kind, float]] = {
     "weight": {K.NUMBER: 0, K.EMPTY: 1, K.PLACEHOLDER: 1.5},
     "score": {K.NUMBER: 0, K.EMPTY: 0.3, K.PLACEHOLDER: 0.5},
     "coefficient": {K.NUMBER: 0, K.PERCENT: 0, K.EMPTY: 0.3, K.PLACEHOLDER: 0.5},
-    "deviation": {K.TEXT: 3, K.QUANT: 3, K.EMPTY: 0.1, K.PLACEHOLDER: 0.3, K.NUMBER: 4,
-                  K.BLOB: 0.5},
-    "method": {K.TEXT: 1.5, K.QUANT: 3, K.EMPTY: 0.1, K.PLACEHOLDER: 0.3, K.NUMBER: 4, K.BLOB: 0.5},
-    "note": {K.TEXT: 2.5, K.QUANT: 3, K.EMPTY: 0.1, K.PLACEHOLDER: 0.3, K.NUMBER: 4, K.BLOB: 0.5},
+    "deviation": {K.TEXT: 2, K.RULE: 3, K.QUANT: 3, K.EMPTY: 0.1, K.PLACEHOLDER: 0.3, K.NUMBER: 4},
+    "method": {K.TEXT: 1.5, K.RULE: 0.3, K.QUANT: 3, K.EMPTY: 0.1, K.PLACEHOLDER: 0.3, K.NUMBER: 4},
+    "note": {K.TEXT: 2, K.RULE: 1, K.QUANT: 3, K.EMPTY: 0.1, K.PLACEHOLDER: 0.3, K.NUMBER: 4},
 }
 #: Cost of leaving a column out of a row, when tokens are words (cells lost) …
 _SKIP_LOSSY = {"level1": 0.1, "level2": 0.1, "name": 30, "operator": 0.2, "unit": 0.2,
@@ -49,7 +48,7 @@ _SKIP_CELLS = {**{k: 4.0 for k in _SKIP_LOSSY}, "level1": 1.0, "level2": 1.0, "n
 #: … and when figures ran together and only names and units can be read.
 _SKIP_RUNON = {**{k: 0.1 for k in _SKIP_LOSSY}, "name": 30.0}
 #: Cost of one more token in the same cell (a cell broken by white space).
-_MORE = {"name": 2.0, "target": 2.5, "actual": 2.5, "deviation": 1.0, "method": 0.5,
+_MORE = {"name": 2.5, "target": 2.5, "actual": 2.5, "deviation": 1.0, "method": 0.5,
          "note": 1.0, "level1": 1.5, "level2": 1.5}
 _NEW_ROW = 0.5
 _JUNK = 1.5
@@ -89,8 +88,24 @@ def _skip(roles: list[str], tokens: list[Token]) -> tuple[list[float], bool]:
     return [table.get(r, 1.0) for r in roles], cells
 
 
+_VALUE_ROLES = frozenset({"target", "actual", "weight", "score", "coefficient", "deviation",
+                          "method", "note", "operator", "unit"})
+
+
 def _emit(role: str, kind: Kind) -> float:
+    if kind is K.BLOB:
+        return 0.2 if role in _VALUE_ROLES else INF
     return _EMIT.get(role, {K.TEXT: 1, K.EMPTY: 0.2, K.PLACEHOLDER: 0.3}).get(kind, INF)
+
+
+def _kind(token: Token, roles: list[str]) -> Kind:
+    """A token's kind; in run-together text an operator or unit with no column is filler."""
+    kind = kind_of(token.text)
+    if token.blob:
+        return K.BLOB
+    if token.filler and kind not in (K.TEXT, K.LEVEL1, K.LEVEL2, K.QUANT):
+        return K.BLOB if kind.value not in roles else kind
+    return kind
 
 
 @dataclass
@@ -113,7 +128,7 @@ class _Lattice:
     def tail(self, j: int) -> float:
         return sum(self.skip[j + 1:])
 
-    def step(self, t: int, kind: Kind) -> None:
+    def step(self, t: int, kind: Kind, hard: bool) -> None:
         """Best costs for token `t` in each column, given the costs of token `t - 1`."""
         prev = self.cost[t - 1]
         for j in range(self.m):
@@ -124,7 +139,7 @@ class _Lattice:
             for i in range(self.m):
                 if prev[i] == INF:
                     continue
-                for step, pointer in self._moves(i, j, kind):
+                for step, pointer in self._moves(i, j, kind, hard):
                     if prev[i] + step < best:
                         best, arg = prev[i] + step, pointer
             self.cost[t][j], self.back[t][j] = best + emit, arg
@@ -133,11 +148,15 @@ class _Lattice:
         self.cost[t][self.m], self.back[t][self.m] = min(
             (from_role, best_i), (prev[self.m] + _JUNK, self.m))
 
-    def _moves(self, i: int, j: int, kind: Kind) -> list[tuple[float, int]]:
-        """From column i to column j: the same cell, a later cell, or a new row."""
+    def _moves(self, i: int, j: int, kind: Kind, hard: bool) -> list[tuple[float, int]]:
+        """From column i to column j: the same cell, a later cell, or a new row.
+
+        A cell goes on over a line break less readily than over a space.
+        """
         moves = []
         if i == j and kind is not K.EMPTY:
-            moves.append((_MORE.get(self.roles[j], INF) * (3 if self.cells else 1), i))
+            factor = 3 if self.cells else 1.5 if hard else 1
+            moves.append((_MORE.get(self.roles[j], INF) * factor, i))
         if i < j:
             moves.append((sum(self.skip[i + 1:j]), i))
         if i >= j:
@@ -153,11 +172,11 @@ def parse_rows(roles: list[str], tokens: list[Token]) -> tuple[list[Row], int]:
     skip, cells = _skip(roles, tokens)
     lattice = _Lattice(roles, skip, cells, [[INF] * (m + 1) for _ in range(n)],
                        [[-1] * (m + 1) for _ in range(n)])
-    kinds = [K.BLOB if t.blob else kind_of(t.text) for t in tokens]
+    kinds = [_kind(t, roles) for t in tokens]
     for j in range(m):
         lattice.cost[0][j] = lattice.head(j) + _emit(roles[j], kinds[0])
     for t in range(1, n):
-        lattice.step(t, kinds[t])
+        lattice.step(t, kinds[t], tokens[t].hard)
     last = lattice.cost[n - 1]
     ends = [last[j] + lattice.tail(j) for j in range(m)] + [last[m]]
     state = min(range(m + 1), key=lambda j: ends[j])

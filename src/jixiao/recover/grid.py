@@ -45,6 +45,16 @@ class Candidate:
 Recogniser = Callable[[Stream, int], Candidate | None]
 
 
+def starts_cell(stream: Stream, pos: int) -> bool:
+    """True when a header may start at `pos`: where a cell starts, or anywhere in
+    run-together text (a column word inside a label, 年度预算数, is not a header)."""
+    from jixiao.recover.runon import is_runon_text
+
+    if pos in stream.boundaries or pos >= len(stream.owner):
+        return True
+    return is_runon_text(stream.tokens[stream.owner[pos]].text)
+
+
 def header_cells(stream: Stream, start: int, words: Sequence[str]) -> list[GridCell]:
     """Cells for the words of a header found at `start` (each with the tokens under it)."""
     cells = []

@@ -10,9 +10,10 @@ A table whose weights stand inside its labels (``相关性(5分) 5``) is read by
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from jixiao.recover.grammar import Row, parse_rows
-from jixiao.recover.grid import Candidate, Grid, GridCell, header_cells
+from jixiao.recover.grid import Candidate, Grid, GridCell, header_cells, starts_cell
 from jixiao.recover.headers import Header, indicator_headers
 from jixiao.recover.kinds import is_value
 from jixiao.recover.runon import is_runon, split_runon
@@ -25,9 +26,13 @@ _LONG = 120
 _SUFFIX = "指标"
 
 
+def _allowed(stream: Stream) -> Callable[[int], bool]:
+    return lambda pos: starts_cell(stream, pos)
+
+
 def find(stream: Stream, pos: int) -> Candidate | None:
     """The first indicator header from `pos` on whose weights are not inside labels."""
-    for header in indicator_headers(stream.compact, pos):
+    for header in indicator_headers(stream.compact, pos, stream.boundaries, _allowed(stream)):
         if "weight" in header.roles or "target" in header.roles:
             return Candidate(header.start, lambda h=header: parse(stream, h))  # type: ignore[misc]
     return None
@@ -54,8 +59,11 @@ def _glue_suffixes(tokens: list[Token]) -> list[Token]:
 
 
 def _has_values(row: Row, roles: tuple[str, ...]) -> bool:
-    wanted = ("target", "actual", "weight", "score", "note", "deviation")
-    return any(row.text(i) and role in wanted for i, role in enumerate(roles))
+    """A row with something besides its labels (a placeholder row of names only is not one)."""
+    labels = ("level1", "level2", "name", "unit", "operator")
+    return any(row.text(i) or any(t.blob for t in row.cells[i])
+               for i, role in enumerate(roles) if role not in labels) or any(
+        t.blob for cell in row.cells for t in cell)
 
 
 def _total_row(tokens: list[Token]) -> tuple[list[GridCell], int]:
@@ -68,20 +76,33 @@ def _total_row(tokens: list[Token]) -> tuple[list[GridCell], int]:
     return [GridCell.of([t]) for t in tokens[:n]], n
 
 
+_READABLE_RUNON = ("level1", "level2", "name", "unit")
+
+
+def _cell(tokens: tuple[Token, ...], role: str, runon: bool) -> GridCell:
+    """A cell of a row; in run-together text only names, levels and units are kept as text."""
+    cell = GridCell.of(list(tokens))
+    if runon and role not in _READABLE_RUNON:
+        return GridCell("", cell.tokens)
+    return cell
+
+
 def parse(stream: Stream, header: Header) -> Grid | None:
     """Rows of the indicator table under `header`."""
     after = stream.after(header.end)
-    if is_runon(stream, header):
-        after = split_runon(after)
+    runon = is_runon(stream, header)
+    if runon:
+        after = split_runon(after, units="unit" in header.roles)
     window, rest = _window(_glue_suffixes(after))
     rows, used = parse_rows(list(header.roles), window)
     rows = [r for r in rows if _has_values(r, header.roles)]
     if not rows:
         return None
     grid_rows = [header_cells(stream, header.start, header.words)]
-    grid_rows += [[GridCell.of(list(cell)) for cell in row.cells] for row in rows]
+    grid_rows += [[_cell(cell, role, runon) for cell, role in zip(row.cells, header.roles, strict=True)]
+                  for row in rows]
     leftover = window[used:] + rest
-    total, n = _total_row(leftover)
+    total, n = _total_row(leftover) if not runon else ([], 0)
     if total:
         grid_rows.append(total)
     consumed = [t for cells in grid_rows for c in cells for t in c.tokens]

@@ -14,6 +14,8 @@ _PLACEHOLDER = re.compile(r"^[/／\\—\-–…·.。_]*$|^无$")
 _HAS_DIGIT = re.compile(r"\d")
 _QUANT = re.compile(r"^[≥≤><=＝≧≦＞＜]|\d")
 _UNITS = frozenset(MEASURE_UNITS)
+#: A scoring rule in words (“完成值达到指标值，记满分”), not a reason or a value.
+_RULE = re.compile(r"记满分|计满分|得满分|记分|计分|扣\s*\d*\s*分|按.{0,12}计算|该指标分值|分值上限|三档")
 FULL_WIDTH = str.maketrans("０１２３４５６７８９．，％＋－", "0123456789.,%+-")
 
 
@@ -30,6 +32,7 @@ class Kind(Enum):
     LEVEL2 = "level2"
     QUANT = "quant"
     TEXT = "text"
+    RULE = "rule"
     BLOB = "blob"
 
 
@@ -55,6 +58,8 @@ def kind_of(text: str) -> Kind:
         return Kind.LEVEL1
     if LEVEL2_END.search(text) and len(text) <= 10:
         return Kind.LEVEL2
+    if _RULE.search(text):
+        return Kind.RULE
     if _QUANT.search(text) and len(text) <= 24:
         return Kind.QUANT
     return Kind.TEXT

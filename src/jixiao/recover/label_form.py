@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from jixiao.recover.grid import Candidate, Grid, GridCell
+from jixiao.recover.runon import is_runon_text
 from jixiao.recover.tokens import Stream, Token
 from jixiao.recover.vocab import FORM_LABELS
 
@@ -21,6 +22,9 @@ _LABEL = re.compile(
     r"(?:[（(](?:盖章|公章|签章|分|万元|人)[)）])?[:：]?")
 _SEAL = re.compile(r"^[（(](?:盖章|公章|签章)[)）][:：]?$")
 _GAP_TOKENS = 3
+#: Where a value inside run-together text stops: the next label or a word of the form.
+_STOP = re.compile(_LABEL.pattern + r"|项目资金|资金来源|年度总体目标|绩效指标|一级指标|年初预算|"
+                   r"全年预算|预算执行|联系人|联系电话")
 _GOALS = re.compile(
     r"(?:年度总体目标|项目年度目标|年度绩效目标|总体目标)(?:完成情况)?"
     r"(?P<cols>预期目标实际完成情况|年初设定目标年度总体目标完成情况综述|项目年度目标年度目标完成情况|"
@@ -28,15 +32,13 @@ _GOALS = re.compile(
 
 
 def _labels(stream: Stream, pos: int) -> list[tuple[int, int]]:
-    """Labels standing at token starts and ending at token ends, from `pos` on."""
+    """Labels standing as tokens of their own (anywhere inside run-together text), from `pos` on."""
     out = []
     for match in _LABEL.finditer(stream.compact, pos):
         start, end = match.span()
-        if not stream.at_token_start(start):
-            continue
-        if not stream.at_token_start(end):
-            continue
-        out.append((start, end))
+        runon = is_runon_text(stream.tokens[stream.owner[start]].text)
+        if runon or (stream.at_token_start(start) and stream.at_token_start(end)):
+            out.append((start, end))
     return out
 
 
@@ -62,6 +64,10 @@ def find_labels(stream: Stream, pos: int) -> Candidate | None:
 
 def _value(tokens: list[Token], last: bool) -> tuple[list[Token], int]:
     """The value after a label: tokens up to the next label (one token for the last label)."""
+    if tokens and is_runon_text(tokens[0].text):
+        stop = _STOP.search(tokens[0].text, 1)
+        if stop:
+            return [tokens[0].clip(0, stop.start())], 0
     i = 0
     if tokens and _SEAL.match(tokens[0].text.strip()):
         i = 1
@@ -86,8 +92,17 @@ def parse_labels(stream: Stream, run: list[tuple[int, int]]) -> Grid:
         rows.append([GridCell.of(label + seal), GridCell.of(value)])
         consumed += label + seal + value
         if last:
-            rest = following[used:]
+            rest = following[used:] if used else _after_value(following, value)
     return Grid(rows, consumed, rest, "labels")
+
+
+def _after_value(following: list[Token], value: list[Token]) -> list[Token]:
+    """The rest of a run-together token after the value cut out of it."""
+    if not following or not value:
+        return following
+    head = following[0]
+    cut = value[0].end - head.start
+    return [head.clip(cut, len(head.text)), *following[1:]]
 
 
 def find_goals(stream: Stream, pos: int) -> Candidate | None:

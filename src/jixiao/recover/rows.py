@@ -41,6 +41,11 @@ def pipe_row(index: int, block: Block) -> LineRow | None:
                    [a for a, _ in spans])
 
 
+def display_width(text: str) -> int:
+    """Columns a text takes in a fixed-width layout (CJK and full-width characters take two)."""
+    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
+
+
 def space_row(index: int, block: Block) -> LineRow | None:
     """The cells of a line whose cells are separated by two or more spaces."""
     text = block.text
@@ -48,7 +53,8 @@ def space_row(index: int, block: Block) -> LineRow | None:
     if len(pieces) < 2 or any(b - a > _MAX_CELL for a, b in pieces):
         return None
     cells = [Token(text[a:b], index, a, b, True, False) for a, b in pieces]
-    return LineRow(index, cells, [a for a, _ in pieces])
+    starts = [block.indent + display_width(text[:a]) for a, _ in pieces]
+    return LineRow(index, cells, starts)
 
 
 def runs(blocks: list[tuple[int, Block]]) -> list[list[LineRow]]:
@@ -81,25 +87,23 @@ def _close(found: list[list[LineRow]], current: list[LineRow]) -> None:
 
 
 def grid_rows(run: list[LineRow]) -> list[list[GridCell]]:
-    """The run as rows of cells (space layout: cells placed in the column they start under)."""
+    """The run as rows of cells (space layout: each cell under the column it starts in)."""
     if run[0].cells[0].cell:
         return [[GridCell.of([c]) for c in row.cells] for row in run]
-    widest = max(run, key=lambda r: len(r.cells))
-    starts = widest.starts
-    ends = [c.end for c in widest.cells]
+    columns = max(run, key=lambda r: len(r.cells)).starts
     out = []
     for row in run:
-        if len(row.cells) == len(widest.cells):
-            out.append([GridCell.of([c]) for c in row.cells])
-            continue
-        slots: list[list[Token]] = [[] for _ in starts]
-        for cell in row.cells:
-            anchor = ends if is_value(cell.text) else starts
-            point = cell.end if is_value(cell.text) else cell.start
-            slots[_nearest(anchor, point)].append(cell)
+        slots: list[list[Token]] = [[] for _ in columns]
+        for cell, start in zip(row.cells, row.starts, strict=True):
+            slots[_column(columns, start)].append(cell)
         out.append([GridCell.of(s) for s in slots])
     return out
 
 
-def _nearest(columns: list[int], start: int) -> int:
-    return min(range(len(columns)), key=lambda k: abs(columns[k] - start))
+def _column(columns: list[int], start: int) -> int:
+    """The last column that starts at or before `start` (two columns of slack)."""
+    found = 0
+    for k, col in enumerate(columns):
+        if col <= start + 2:
+            found = k
+    return found

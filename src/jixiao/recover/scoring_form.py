@@ -10,10 +10,11 @@ for it, else a new 一级.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from jixiao.recover.grid import Candidate, Grid, GridCell, header_cells
+from jixiao.recover.grid import Candidate, Grid, GridCell, header_cells, starts_cell
 from jixiao.recover.headers import Header, indicator_headers
 from jixiao.recover.tokens import Stream
 
@@ -33,9 +34,13 @@ class _Item:
     end: int
 
 
+def _allowed(stream: Stream) -> Callable[[int], bool]:
+    return lambda pos: starts_cell(stream, pos)
+
+
 def find(stream: Stream, pos: int) -> Candidate | None:
     """The first header (一级/二级/三级指标, 得分) without a weight column, followed by items."""
-    for header in indicator_headers(stream.compact, pos):
+    for header in indicator_headers(stream.compact, pos, stream.boundaries, _allowed(stream)):
         if "weight" in header.roles or "target" in header.roles:
             continue
         if len(_items(stream.compact, header.end)) >= _MIN_ITEMS:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from jixiao.model.document import Block
 
 _WORD = re.compile(r"\S+")
+_SPACE = re.compile(r"\s")
 _WIDE = re.compile(r"\s{2,}|\t")
 _RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$")
 
@@ -34,6 +35,8 @@ class Token:
     cell: bool = False
     #: True for run-together digits whose figures cannot be told apart (``901010010``).
     blob: bool = False
+    #: True for pieces cut out of run-together text (an operator or unit may have no column).
+    filler: bool = False
     #: Further pieces of the source glued to this token (a word broken over two lines).
     extra: tuple[Token, ...] = ()
 
@@ -110,7 +113,13 @@ class Stream:
         owner: list[int] = []
         offset: list[int] = []
         for i, token in enumerate(self.tokens):
-            for k, ch in enumerate(token.text):
+            text = token.text
+            if not _SPACE.search(text):
+                parts.append(text)
+                owner.extend([i] * len(text))
+                offset.extend(range(len(text)))
+                continue
+            for k, ch in enumerate(text):
                 if not ch.isspace():
                     parts.append(ch)
                     owner.append(i)
@@ -118,6 +127,9 @@ class Stream:
         self.compact = "".join(parts)
         self.owner = owner
         self.offset = offset
+        #: Compact positions where a token begins (and the end): the cell boundaries left.
+        self.boundaries = frozenset(
+            [p for p in range(1, len(owner)) if owner[p] != owner[p - 1]] + [0, len(owner)])
 
     def at_token_start(self, pos: int) -> bool:
         """True when compact position `pos` is the first character of a token."""

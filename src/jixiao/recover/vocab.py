@@ -40,10 +40,17 @@ INDICATOR_HEADER_WORDS: tuple[str, ...] = (
 MONEY_HEADER_WORDS: tuple[str, ...] = (
     "年初预算数", "年初预算", "全年(调整)预算数", "全年（调整）预算数", "全年预算数", "调整后预算数",
     "调整预算数", "调整后预算", "全年执行数", "预算执行数", "实际执行数", "决算数", "执行数",
-    "预算执行率", "执行率", "分值", "权重", "得分", "原因", "得分计算方法",
+    "预算执行率", "执行率权重", "执行率得分", "执行率", "分值", "权重", "得分", "原因", "得分计算方法",
+    "预算数", "决算数", "上年决算数", "本年预算数", "本年决算数",
 )
+#: Staffing columns of a 基础数据表 (编制数 / 实际在职人数 / 控制率).
+STAFF_HEADER_WORDS: tuple[str, ...] = (
+    "核定编制数", "编制数", "编制人数", "实际在职人数", "在职人数", "实有人数", "离退休人数", "控制率",
+)
+#: A year before a column word (2023年决算数): it says which year the column is.
+YEAR_PREFIX = re.compile(r"(?:19|20)\d{2}年度?")
 #: The stage columns among them (at least two make a money header).
-MONEY_STAGE = re.compile(r"年初预算|全年.{0,4}预算|调整.{0,2}预算|执行数|决算数")
+MONEY_STAGE = re.compile(r"年初预算|全年.{0,4}预算|调整.{0,2}预算|执行数|决算数|预算数")
 
 #: Row labels of a money block: the sources of funds and their total.
 FUND_ROW = re.compile(

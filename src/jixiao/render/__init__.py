@@ -35,13 +35,22 @@ def render(
     *,
     profile: str | None = None,
     template: Path | None = None,
+    reviewed: bool = False,
 ) -> bytes:
     """The report of `record` in format `fmt`, as bytes (HTML as UTF-8).
 
     `profile` picks a shipped layout (``hunan``, ``generic``; scoring-profile names
     like ``mof-2020`` map onto them); `template` is a ``.docx`` template of one's own.
+    `reviewed` writes the 审核意见 of the record instead (its findings have no source
+    location; `jixiao.render.opinion` with an evaluation of the document has them).
     """
     narrative = narrative or Narrative()
+    if reviewed:
+        from jixiao.pipeline import evaluate_record
+        from jixiao.render.opinion import opinion_of, render_opinion, scoring_profile
+
+        evaluation = evaluate_record(record, scoring_profile(profile))
+        return render_opinion(opinion_of(evaluation), fmt)
     if fmt == "xlsx":
         from jixiao.render.xlsx import render_xlsx
 

@@ -234,15 +234,18 @@ def add_table(doc: Any, spec: TableSpec, width_mm: float = TEXT_WIDTH_MM) -> Any
         for c, cell in enumerate(row.cells):
             cell.width = Mm(widths[c] * unit)
     placed = spec.placed()
+    # One snapshot of the unmerged grid: `table.cell()` walks the whole table each call.
+    # Merging keeps the first and last cell of every merged area, which are all we touch.
+    grid = table._cells
+
+    def at(row: int, col: int) -> Any:
+        return grid[row * spec.n_cols + col]
+
     for p in placed:
         if p.cell.rowspan > 1 or p.cell.colspan > 1:
-            table.cell(p.row, p.col).merge(
-                table.cell(p.row + p.cell.rowspan - 1, p.col + p.cell.colspan - 1)
-            )
+            at(p.row, p.col).merge(at(p.row + p.cell.rowspan - 1, p.col + p.cell.colspan - 1))
     for p in placed:
-        _fill_cell(
-            table.cell(p.row, p.col), p.cell.text, spec, header=p.cell.header, align=p.cell.align
-        )
+        _fill_cell(at(p.row, p.col), p.cell.text, spec, header=p.cell.header, align=p.cell.align)
     _row_flags(table, spec.header_rows)
     return table
 

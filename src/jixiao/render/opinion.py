@@ -165,6 +165,27 @@ def opinion_elements(data: OpinionInput) -> list[Element]:
     return flow.elements
 
 
+def scoring_profile(name: str | None) -> Any:
+    """The scoring profile `name` names, or None (chosen from the record) for a layout name."""
+    from jixiao.errors import ConfigError
+    from jixiao.score import load_profile
+
+    if not name:
+        return None
+    try:
+        return load_profile(name)
+    except ConfigError:
+        return None  # “hunan”, “generic”: layouts, not scoring profiles
+
+
+def opinion_of(evaluation: Any, *, source: str = "", reviewer: str = "", on: date | None = None) -> OpinionInput:
+    """The opinion's input from a `jixiao.pipeline.Evaluation`."""
+    return OpinionInput(
+        evaluation.record, evaluation.findings, evaluation.score, source=source,
+        reviewer=reviewer, on=on or date.today(),
+    )
+
+
 def render_opinion(data: OpinionInput, fmt: str = "docx") -> bytes:
     """The opinion as DOCX, PDF or HTML bytes."""
     from jixiao.render import convert

@@ -9,26 +9,32 @@ from decimal import Decimal
 from jixiao.review.context import ReviewContext
 from jixiao.review.finding import Severity
 from jixiao.review.numbers import ratio
+from jixiao.review.outline import Heading, headings, is_form, is_partial, table_has_column
 from jixiao.review.registry import Hit, check
-from jixiao.review.text import TextUnit, compact
+from jixiao.review.tokens import Kind
 
-_HEADING = re.compile(
-    r"^\s*(?:([一二三四五六七八九十]+)[、.．]|[（(]([一二三四五六七八九十]+)[）)])"
-)
 #: Sections every report needs when the profile names none (title, synonyms).
 DEFAULT_OUTLINE = (("存在的问题", ("问题",)), ("改进措施", ("措施", "建议")))
 _STATED_PROJECTS = re.compile(r"(?:项目|专项资金|专项)共?(\d+)个")
 _EXPLAINED = re.compile(r"原因|由于|因[为素]|导致|偏差")
 _NOTHING = re.compile(r"^(?:无|没有|不涉及|本单位无[^。]*)[。.]?$")
+_LAWFUL = re.compile(r"涉密|不予公开|不宜公开|依法不公开|不公开|保密")
+_FIRST_SENTENCE = re.compile(r"^[^。；;！？]*[。；;！？]")
+_DEVIATION_COLUMN = re.compile(r"偏差|原因|说明|备注|问题")
 #: Body text shorter than this (characters) leaves a section nearly empty.
 THIN = 15
 
 
-def _heading_level(unit: TextUnit) -> int | None:
-    match = _HEADING.match(unit.text)
-    if match is None or unit.in_table or len(unit.text) > 60:
-        return None
-    return 1 if match.group(1) else 2
+def _body(ctx: ReviewContext, items: tuple[Heading, ...], i: int) -> str | None:
+    """The text of section `i` up to the next heading of its level (None: runs to the end)."""
+    heading = items[i]
+    following = next((h for h in items[i + 1 :] if h.level <= heading.level), None)
+    stop = following.unit if following is not None else len(ctx.units)
+    texts = ctx.compact_texts
+    own = _FIRST_SENTENCE.sub("", texts[heading.unit], count=1)
+    own = own if own != texts[heading.unit] else ""
+    body = own + "".join(texts[heading.unit + 1 : stop])
+    return body if following is not None or body else None
 
 
 @check(
@@ -37,22 +43,27 @@ def _heading_level(unit: TextUnit) -> int | None:
     title="章节内容为空或过于简略",
     template="章节“{title}”下只有{length}个字",
     suggestion="按提纲要求补写该部分内容",
-    example={"title": "（二）部门整体支出规模、使用方向和主要内容、涉及范围等。", "length": 0},
+    example={"title": "（二）项目资金使用情况", "length": 0},
 )
 def empty_sections(ctx: ReviewContext) -> Iterator[Hit]:
-    """A level-1 or level-2 heading whose body (up to the next heading of its level) is nearly empty."""
-    units = [u for u in ctx.units if not u.in_table or _heading_level(u) is None]
-    levels = [_heading_level(u) for u in units]
-    for i, level in enumerate(levels):
-        if level is None:
+    """A level-1 or level-2 heading whose body (up to the next heading of its level) is nearly empty.
+
+    Not a finding: table-of-contents entries, a heading on which an excerpt ends, a
+    sentence that carries its own text after the number, and a section that says it is
+    涉密 or 不予公开 (a lawful answer).
+    """
+    items = headings(ctx)
+    partial = is_partial(ctx)
+    for i, heading in enumerate(items):
+        if heading.toc or _LAWFUL.search(heading.text):
             continue
-        body = ""
-        for unit, other in zip(units[i + 1 :], levels[i + 1 :], strict=True):
-            if other is not None and other <= level:
-                break
-            body += compact(unit.text)
-        if len(body) < THIN and not _NOTHING.match(body):
-            yield Hit({"title": units[i].text.strip()[:40], "length": len(body)}, (units[i].ref,))
+        body = _body(ctx, items, i)
+        if body is None and partial:
+            continue
+        text = body or ""
+        if len(text) < THIN and not _NOTHING.match(text) and not _LAWFUL.search(text):
+            values = {"title": heading.text[:40], "length": len(text)}
+            yield Hit(values, (ctx.units[heading.unit].ref,))
 
 
 def _outline(ctx: ReviewContext) -> list[tuple[str, tuple[str, ...]]]:
@@ -62,23 +73,57 @@ def _outline(ctx: ReviewContext) -> list[tuple[str, tuple[str, ...]]]:
     return [(title, (title, *words)) for title, words in DEFAULT_OUTLINE]
 
 
+def _missing(ctx: ReviewContext) -> tuple[list[str], list[str]]:
+    """(titles missing, words searched) of the outline the profile requires."""
+    lines = [t[:16] for u, t in zip(ctx.units, ctx.compact_texts, strict=True) if not u.in_table]
+    missing: list[str] = []
+    searched: list[str] = []
+    for title, words in _outline(ctx):
+        searched.extend(w for w in words if w not in searched)
+        if not any(word in line for word in words for line in lines):
+            missing.append(title)
+    return missing, searched
+
+
+def _quoted(titles: list[str]) -> str:
+    return "".join(f"“{t}”" for t in titles)
+
+
 @check(
     "section-missing",
     severity=Severity.WARNING,
     title="缺少提纲要求的章节",
-    template="报告中没有找到“{title}”部分",
+    template="报告中没有找到{titles}部分（在各段开头查找了：{searched}）",
     suggestion="按自评报告提纲补充该部分",
-    example={"title": "存在的问题"},
+    example={"titles": "“存在的问题”", "searched": "存在的问题、问题、改进措施、措施、建议"},
 )
 def missing_sections(ctx: ReviewContext) -> Iterator[Hit]:
-    """Sections the profile's outline requires that no heading or short line names."""
-    if ctx.document is None:
+    """Sections the profile's outline requires that no heading or short line of a whole narrative report names (one finding per report; forms and excerpts are left out)."""
+    if ctx.document is None or not ctx.units or is_form(ctx) or is_partial(ctx):
         return
-    form = ctx.document.format == "xlsx"  # a workbook's sections are its labelled rows
-    lines = [compact(u.text)[:16] for u in ctx.units if not u.in_table or form]
-    for title, words in _outline(ctx):
-        if not any(word in line for word in words for line in lines):
-            yield Hit({"title": title})
+    missing, searched = _missing(ctx)
+    if missing:
+        yield Hit({"titles": _quoted(missing), "searched": "、".join(searched)})
+
+
+@check(
+    "section-not-found-in-excerpt",
+    severity=Severity.INFO,
+    title="节选文本中未见提纲要求的章节",
+    template="文本不完整（在句中截断或只有前几部分），其中没有找到{titles}部分（在各段开头查找了：{searched}），请以完整报告为准",
+    suggestion="取得完整的报告后再审核章节是否齐全",
+    example={
+        "titles": "“存在的问题”“改进措施”",
+        "searched": "存在的问题、问题、改进措施、措施、建议",
+    },
+)
+def missing_in_excerpt(ctx: ReviewContext) -> Iterator[Hit]:
+    """The same search on an evidently partial narrative text: one note, not a defect."""
+    if ctx.document is None or not ctx.units or is_form(ctx) or not is_partial(ctx):
+        return
+    missing, searched = _missing(ctx)
+    if missing:
+        yield Hit({"titles": _quoted(missing), "searched": "、".join(searched)})
 
 
 @check(
@@ -87,7 +132,7 @@ def missing_sections(ctx: ReviewContext) -> Iterator[Hit]:
     title="绩效指标只有目标值、没有实际完成值",
     template="{missing}个绩效指标（共{count}个）填了指标值但没有实际完成值，如“{example}”",
     suggestion="逐项填写实际完成值，自评须对照年度指标值说明完成情况",
-    example={"missing": 19, "count": 19, "example": "人大会议次数"},
+    example={"missing": 12, "count": 12, "example": "培训场次"},
 )
 def actual_missing(ctx: ReviewContext) -> Iterator[Hit]:
     """Indicators with a target and no actual value."""
@@ -98,7 +143,7 @@ def actual_missing(ctx: ReviewContext) -> Iterator[Hit]:
             "count": len(ctx.record.indicators),
             "example": items[0][1].name,
         }
-        yield Hit(values, ctx.ref(f"indicators[{items[0][0]}].target"))
+        yield Hit(values, ctx.ref(f"indicators[{items[0][0]}].target"), key=("actual-missing",))
 
 
 @check(
@@ -110,13 +155,16 @@ def actual_missing(ctx: ReviewContext) -> Iterator[Hit]:
     example={"name": "群众满意度", "score": Decimal(8), "weight": Decimal(10)},
 )
 def deviation_missing(ctx: ReviewContext) -> Iterator[Hit]:
-    """A score below its weight without a 偏差原因."""
+    """A score below its weight without a 偏差原因, in a table that has a column for it (a bare 得分表 has none)."""
     for index, item in enumerate(ctx.record.indicators):
         if item.weight is None or item.score is None or item.score >= item.weight:
             continue
-        if not (item.deviation or "").strip():
+        refs = ctx.ref(f"indicators[{index}].score") or ctx.ref(f"indicators[{index}]")
+        if (item.deviation or "").strip():
+            continue
+        if table_has_column(ctx, refs[0] if refs else None, _DEVIATION_COLUMN):
             values = {"name": item.name, "score": item.score, "weight": item.weight}
-            yield Hit(values, ctx.ref(f"indicators[{index}].score"))
+            yield Hit(values, refs)
 
 
 @check(
@@ -125,7 +173,7 @@ def deviation_missing(ctx: ReviewContext) -> Iterator[Hit]:
     title="预算执行率低于90%但未说明原因",
     template="预算执行率{rate}%（执行{spent}万元 ÷ 预算{budget}万元）低于90%，报告未说明原因",
     suggestion="执行率低于90%须说明原因及改进措施",
-    example={"rate": Decimal("85.63"), "spent": Decimal(236), "budget": Decimal("275.61")},
+    example={"rate": Decimal("85.50"), "spent": Decimal(171), "budget": Decimal(200)},
 )
 def low_execution(ctx: ReviewContext) -> Iterator[Hit]:
     """Execution below 90 % with no sentence about 执行 giving a reason."""
@@ -152,7 +200,7 @@ def fewer_projects(ctx: ReviewContext) -> Iterator[Hit]:
     found = len(ctx.record.projects)
     if not found:
         return
-    for sentence in ctx.sentences:
+    for sentence in ctx.with_kind(Kind.COUNT):
         for match in _STATED_PROJECTS.finditer(sentence.text):
             stated = int(match.group(1))
             if stated > found:

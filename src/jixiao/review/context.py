@@ -1,5 +1,10 @@
 """What a check sees: the record, where its values came from, the document, the profile.
 
+The document is read into text once per review: its units, sentences and their
+tokens (`jixiao.review.text`), and its tables with every cell cleaned
+(`jixiao.review.tables`). Checks share these views, and anything else several checks
+derive goes through `ReviewContext.shared`, so it is computed once.
+
 The document may be None (a bare record JSON); checks that scan text then find
 nothing. The score result is computed on first use, through the scoring package
 when it is installed, and is None when scoring is unavailable or fails.
@@ -7,15 +12,21 @@ when it is installed, and is None when scoring is unavailable or fails.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from importlib import import_module
-from typing import Any
+from typing import Any, TypeVar
 
 from jixiao.model.document import Document
 from jixiao.model.provenance import Provenance, SourceRef
 from jixiao.model.record import Record
-from jixiao.review.text import Sentence, TextUnit, sentences_of, text_units
+from jixiao.review.tables import TableView, table_views
+from jixiao.review.text import Sentence, TextPass, TextUnit, compact, text_pass, text_units
+from jixiao.review.tokens import Kind, Token
+
+T = TypeVar("T")
 
 
 def _scoring() -> Any:
@@ -34,6 +45,7 @@ class ReviewContext:
     provenance: Provenance = field(default_factory=dict)
     document: Document | None = None
     profile: Any = None
+    _shared: dict[str, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def ref(self, path: str) -> tuple[SourceRef, ...]:
         """The source of a record field, as a tuple (empty when unknown)."""
@@ -53,14 +65,72 @@ class ReviewContext:
         return text_units(self.document) if self.document is not None else ()
 
     @cached_property
+    def compact_texts(self) -> tuple[str, ...]:
+        """Each unit's text without white space (for matching titles and labels)."""
+        return tuple(compact(u.text) for u in self.units)
+
+    @cached_property
+    def _text(self) -> TextPass:
+        return text_pass(self.units)
+
+    @property
     def sentences(self) -> tuple[Sentence, ...]:
-        """The document's text cut into sentences (at 。；！？ and line breaks)."""
-        return tuple(s for unit in self.units for s in sentences_of(unit))
+        """The document's text cut into sentences (at 。；！？ and line breaks), with tokens."""
+        return self._text.sentences
+
+    @property
+    def unit_tokens(self) -> tuple[tuple[Token, ...], ...]:
+        """The tokens of each unit (spans in the unit's text)."""
+        return self._text.unit_tokens
+
+    def with_kind(self, kind: Kind) -> tuple[Sentence, ...]:
+        """The sentences holding a token of `kind` (indexed once)."""
+        key = f"with-{kind.value}"
+        if key not in self._shared:
+            self._shared[key] = tuple(s for s in self.sentences if kind in s.kinds)
+        found: tuple[Sentence, ...] = self._shared[key]
+        return found
+
+    @cached_property
+    def tables(self) -> tuple[TableView, ...]:
+        """The document's tables, every cell cleaned once."""
+        return table_views(self.document)
+
+    def shared(self, key: str, build: Callable[[ReviewContext], T]) -> T:
+        """`build(self)`, computed once per review under `key` (for views several checks use)."""
+        if key not in self._shared:
+            self._shared[key] = build(self)
+        found: T = self._shared[key]
+        return found
 
     @cached_property
     def full_text(self) -> str:
-        """All the document's text joined, for presence tests."""
+        """All the document's text joined by line breaks, for presence tests and one-scan searches."""
         return "\n".join(unit.text for unit in self.units)
+
+    @cached_property
+    def _offsets(self) -> list[int]:
+        out, position = [], 0
+        for unit in self.units:
+            out.append(position)
+            position += len(unit.text) + 1
+        return out
+
+    def unit_at(self, position: int) -> int:
+        """The unit of `full_text` that holds character `position`."""
+        return bisect_right(self._offsets, position) - 1
+
+    def units_with(self, kind: Kind, at_least: int = 1) -> tuple[int, ...]:
+        """The units holding at least `at_least` tokens of `kind` (indexed once)."""
+        key = f"units-{kind.value}-{at_least}"
+        if key not in self._shared:
+            self._shared[key] = tuple(
+                i
+                for i, tokens in enumerate(self.unit_tokens)
+                if tokens and sum(1 for t in tokens if t.kind is kind) >= at_least
+            )
+        found: tuple[int, ...] = self._shared[key]
+        return found
 
     @cached_property
     def score(self) -> Any:

@@ -11,6 +11,7 @@ from jixiao.review.finding import Severity
 from jixiao.review.numbers import AMOUNT
 from jixiao.review.registry import Hit, check
 from jixiao.review.text import Sentence
+from jixiao.review.tokens import Kind
 
 _WITHIN_BUDGET = re.compile(
     r"控制在[^。；]{0,8}预算[^。；]{0,4}(?:之内|以内|内)|(?:未|没有|无)超(?:出|过)?(?:年初)?预算"
@@ -32,6 +33,8 @@ def clause(text: str, pattern: re.Pattern[str]) -> str:
 
 
 def _claims(ctx: ReviewContext, pattern: re.Pattern[str]) -> list[Sentence]:
+    if not pattern.search(ctx.full_text):
+        return []
     return [s for s in ctx.sentences if pattern.search(s.text)]
 
 
@@ -45,7 +48,7 @@ def _overrun(ctx: ReviewContext) -> tuple[Decimal, str] | None:
             and budget.actual.total > stage.total
         ):
             return budget.actual.total - stage.total, "支出超过预算"
-    for sentence in ctx.sentences:
+    for sentence in ctx.with_kind(Kind.AMOUNT):
         match = _OVER_STATED.search(sentence.text)
         if match and Decimal(match.group(1).replace(",", "")) > 0:
             return Decimal(match.group(1).replace(",", "")), clause(sentence.text, _OVER_STATED)
@@ -59,9 +62,9 @@ def _overrun(ctx: ReviewContext) -> tuple[Decimal, str] | None:
     template="文中称“{claim}”，但报告显示超出预算{over}万元（{evidence}）",
     suggestion="删除或改正与数据不符的表述，并说明超预算的原因",
     example={
-        "claim": "全年整体部门支出严格控制在年初预算范围之内",
-        "over": Decimal("176.59"),
-        "evidence": "决算基本支出比年初预算批复超出176.59万元",
+        "claim": "全年支出控制在预算范围之内",
+        "over": Decimal("42.30"),
+        "evidence": "决算基本支出比年初预算超出42.30万元",
     },
 )
 def within_budget(ctx: ReviewContext) -> Iterator[Hit]:
@@ -114,8 +117,8 @@ def no_overstaffing(ctx: ReviewContext) -> Iterator[Hit]:
     suggestion="改正表述，并说明未执行资金的去向（结转、结余或收回）",
     example={
         "claim": "项目资金已全部使用完毕",
-        "spent": Decimal("236"),
-        "budget": Decimal("275.61"),
+        "spent": Decimal(171),
+        "budget": Decimal(200),
     },
 )
 def all_spent(ctx: ReviewContext) -> Iterator[Hit]:

@@ -13,14 +13,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from jixiao.model.document import Cell
 from jixiao.model.provenance import SourceRef
 from jixiao.review.context import ReviewContext
 from jixiao.review.finding import Severity
-from jixiao.review.numbers import percent, rate_differs, ratio
+from jixiao.review.numbers import rate_differs, ratio
 from jixiao.review.registry import Hit, check
-from jixiao.review.tables import Row, find_index, under_headers
+from jixiao.review.roles import is_rule
+from jixiao.review.tables import CellView, Row, find_index, under_headers
 from jixiao.review.text import compact
+from jixiao.review.tokens import Kind
 
 THREE = "三公经费"
 PUBLIC = "公用经费"
@@ -68,9 +69,9 @@ def _role(text: str, latest: int | None) -> str | None:
     return None
 
 
-def columns(header: list[Cell]) -> dict[str, int]:
+def columns(header: tuple[CellView, ...]) -> dict[str, int]:
     """Positions of the prior, budget and actual columns of a 基础数据表 header."""
-    texts = [compact(c.text) for c in header]
+    texts = [c.key for c in header]
     latest = max((int(y) for t in texts for y in _YEAR.findall(t)), default=None)
     roles: dict[str, int] = {}
     for index, text in enumerate(texts):
@@ -85,9 +86,13 @@ def _is_header(texts: list[str]) -> bool:
 
 
 def data_rows(ctx: ReviewContext, what: str) -> Iterator[Row]:
-    """Rows of money tables (预算 and 决算 columns) whose label starts with `what`."""
-    for block, table in ctx.document.tables() if ctx.document else ():
-        for row in under_headers(block, table, _is_header):
+    """Rows of money tables (预算 and 决算 columns) whose label starts with `what` (found once)."""
+    return iter(ctx.shared(f"data-rows-{what}", lambda c: tuple(_data_rows(c, what))))
+
+
+def _data_rows(ctx: ReviewContext, what: str) -> Iterator[Row]:
+    for view in ctx.tables:
+        for row in under_headers(view, _is_header):
             if key_text(row.label()).startswith(what):
                 yield row
 
@@ -102,8 +107,10 @@ def table_funds(ctx: ReviewContext, what: str) -> Funds:
     return Funds()
 
 
-def _in_sentences(ctx: ReviewContext, pattern: re.Pattern[str]) -> Iterator[Stated]:
-    for sentence in ctx.sentences:
+def _in_sentences(ctx: ReviewContext, pattern: re.Pattern[str], word: str) -> Iterator[Stated]:
+    for sentence in ctx.with_kind(Kind.PERCENT):
+        if word not in sentence.text or is_rule(sentence.text):
+            continue
         for match in pattern.finditer(sentence.text):
             value = Decimal(match[1])
             if value > 0 and _FALL.search(match[0]):
@@ -113,28 +120,25 @@ def _in_sentences(ctx: ReviewContext, pattern: re.Pattern[str]) -> Iterator[Stat
 
 def _in_label_rows(ctx: ReviewContext, name: str) -> Iterator[Stated]:
     """A table row labelled with the rate's name, its value in a later cell."""
-    for block, table in ctx.document.tables() if ctx.document else ():
-        for cells in table.rows():
-            texts = [key_text(c.text) for c in cells]
-            start = next((i for i, t in enumerate(texts) if t.endswith(name)), None)
+    for view in ctx.tables:
+        for cells in view.rows:
+            found = (
+                i for i, c in enumerate(cells) if "率" in c.key and key_text(c.key).endswith(name)
+            )
+            start = next(found, None)
             if start is None:
                 continue
             for cell in cells[start + 1 :]:
-                value = percent(cell.text)
-                if value is not None:
-                    yield Stated(value, _cell_ref(block, cell))
+                if cell.rate is not None:
+                    yield Stated(cell.rate, cell.ref())
                     break
-
-
-def _cell_ref(block: int, cell: Cell) -> SourceRef:
-    return SourceRef(block, cell.position, cell.text, row=cell.row, col=cell.col)
 
 
 def _in_rate_column(ctx: ReviewContext, what: str, word: str) -> Iterator[Stated]:
     """The `what` row of a money table with a `word` (控制率/变动率) column."""
     for row in data_rows(ctx, what):
         index = find_index(row.header, lambda t: word in t)
-        value = percent(row.text(index)) if index is not None else None
+        value = row.rate(index) if index is not None else None
         if index is not None and value is not None:
             yield Stated(value, row.ref(index))
 
@@ -142,7 +146,7 @@ def _in_rate_column(ctx: ReviewContext, what: str, word: str) -> Iterator[Stated
 def stated_rates(ctx: ReviewContext, what: str, word: str) -> list[Stated]:
     """Every statement of the rate `what` + `word`, without repeats of the same figure."""
     found = [
-        *_in_sentences(ctx, _RATES[what, word]),
+        *_in_sentences(ctx, _RATES[what, word], word),
         *_in_label_rows(ctx, what + word),
         *_in_rate_column(ctx, what, word),
     ]

@@ -12,6 +12,7 @@ from jixiao.review.context import ReviewContext
 from jixiao.review.finding import Severity
 from jixiao.review.numbers import AMOUNT, amount, differs
 from jixiao.review.registry import Hit, check
+from jixiao.review.tokens import Kind
 
 _NAMES = ("基本支出", "项目支出", "公用经费")
 _MENTION = re.compile(
@@ -37,6 +38,7 @@ class Mention:
     stage: str
     value: Decimal
     ref: SourceRef
+    said: str = ""
 
 
 def _stage(before: str, tail: str) -> str:
@@ -48,10 +50,13 @@ def _stage(before: str, tail: str) -> str:
 
 def mentions(ctx: ReviewContext) -> Iterator[Mention]:
     """Every prose statement “基本支出X万元” etc., and the record's values with a source."""
-    for sentence in ctx.sentences:
+    for sentence in ctx.with_kind(Kind.AMOUNT):
+        if not any(n in sentence.text for n in _NAMES):
+            continue
         for match in _MENTION.finditer(sentence.text):
             stage = _stage(sentence.text[: match.start()], match.group(2))
-            yield Mention(match.group(1), stage, amount(match, 3), sentence.ref)
+            said = (match.group(1) + match.group(2)).strip()
+            yield Mention(match.group(1), stage, amount(match, 3), sentence.ref, said)
     for (name, stage), path in _RECORD_FIELDS.items():
         value = _field(ctx, path)
         for ref in ctx.ref(path):
@@ -75,9 +80,9 @@ def _field(ctx: ReviewContext, path: str) -> Decimal | None:
     example={
         "name": "项目支出",
         "stage": "全年预算",
-        "where": "236万元（line 47）、275.61万元（表格第6行第7列（line 117））",
-        "first": Decimal(236),
-        "second": Decimal("275.61"),
+        "where": "项目支出预算180万元（line 47）、项目支出205.40万元（表格第6行第7列（line 117））",
+        "first": Decimal(180),
+        "second": Decimal("205.40"),
     },
 )
 def stated_differently(ctx: ReviewContext) -> Iterator[Hit]:
@@ -92,7 +97,7 @@ def stated_differently(ctx: ReviewContext) -> Iterator[Hit]:
                 distinct.append(mention)
         if len(distinct) < 2:
             continue
-        where = "、".join(f"{m.value}万元（{m.ref.label()}）" for m in distinct)
+        where = "、".join(f"{m.said or name}{m.value}万元（{m.ref.label()}）" for m in distinct)
         values = {
             "name": name,
             "stage": _STAGE_NAMES[stage],
@@ -100,4 +105,7 @@ def stated_differently(ctx: ReviewContext) -> Iterator[Hit]:
             "first": distinct[0].value,
             "second": distinct[1].value,
         }
-        yield Hit(values, tuple(m.ref for m in distinct))
+        key = None
+        if name == "项目支出" and len(distinct) == 2:
+            key = ("project-figures", frozenset(m.value.normalize() for m in distinct))
+        yield Hit(values, tuple(m.ref for m in distinct), key=key)

@@ -6,6 +6,9 @@ from jixiao.review.registry import all_checks
 
 FAMILY_TITLES = {
     "arithmetic": "算术（合计与分项、增减额与幅度）",
+    "counts": "计数（所称个数与所列名称、各部分之和）",
+    "dates": "日期与年度（标题、表头、落款与发布时间）",
+    "forms": "自评表（未填写的模板、行间一致）",
     "crossref": "前后一致（同一数据多处填报）",
     "rates": "比率（填报比率与计算公式）",
     "scoring": "评分（分值、得分、总分、等级）",

@@ -9,8 +9,8 @@ from jixiao.review.context import ReviewContext
 from jixiao.review.finding import Severity
 from jixiao.review.registry import Hit, check
 
-_MOBILE = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")
-_ID_NUMBER = re.compile(r"(?<![\dXx])\d{17}[\dXx](?![\dXx])")
+_MOBILE = re.compile(r"1[3-9]\d{9}(?!\d)")
+_ID_NUMBER = re.compile(r"\d{17}[\dXx](?![\dXx])")
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 
 
@@ -31,13 +31,16 @@ def valid_id(text: str) -> bool:
     title="公开文本中含个人手机号码",
     template="文中出现手机号码{number}，报告将对外公开",
     suggestion="公开版本中删除个人手机号码，改用单位办公电话",
-    example={"number": "136****6939"},
+    example={"number": "139****0000"},
 )
 def mobile_numbers(ctx: ReviewContext) -> Iterator[Hit]:
     """A mobile number (1[3-9] and 9 more digits) anywhere in the text."""
-    for unit in ctx.units:
-        for match in _MOBILE.finditer(unit.text):
-            yield Hit({"number": masked(match.group())}, (unit.ref,))
+    text = ctx.full_text
+    for match in _MOBILE.finditer(text):
+        if match.start() and text[match.start() - 1].isdigit():
+            continue
+        unit = ctx.units[ctx.unit_at(match.start())]
+        yield Hit({"number": masked(match.group())}, (unit.ref,))
 
 
 @check(
@@ -50,7 +53,10 @@ def mobile_numbers(ctx: ReviewContext) -> Iterator[Hit]:
 )
 def id_numbers(ctx: ReviewContext) -> Iterator[Hit]:
     """An 18-character identity number with a valid check digit."""
-    for unit in ctx.units:
-        for match in _ID_NUMBER.finditer(unit.text):
-            if valid_id(match.group()):
-                yield Hit({"number": masked(match.group())}, (unit.ref,))
+    text = ctx.full_text
+    for match in _ID_NUMBER.finditer(text):
+        if match.start() and text[match.start() - 1] in "0123456789Xx":
+            continue
+        if valid_id(match.group()):
+            unit = ctx.units[ctx.unit_at(match.start())]
+            yield Hit({"number": masked(match.group())}, (unit.ref,))

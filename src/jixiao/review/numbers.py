@@ -7,7 +7,8 @@ the document writes, and comparisons allow for that rounding.
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from enum import Enum
 
 from jixiao.model.money import to_wan
 
@@ -88,3 +89,38 @@ def fmt(value: Decimal) -> str:
 def ratio(part: Decimal, whole: Decimal) -> Decimal:
     """`part` ÷ `whole` as a percentage with two decimals (whole must not be 0)."""
     return (part / whole * 100).quantize(Decimal("0.01"))
+
+
+class Verdict(Enum):
+    """How a stated total compares with the sum of its stated parts."""
+
+    EQUAL = "equal"  # equal as written (or the total is written coarser and rounds to the sum)
+    TAIL = (
+        "tail"  # off by a rounding tail (尾差): at most one unit of the last decimal per two parts
+    )
+    MISMATCH = "mismatch"
+
+
+def sum_verdict(total: Decimal, parts: tuple[Decimal, ...] | list[Decimal]) -> Verdict:
+    """Compare `total` with the sum of `parts`, at the precision the figures are written with.
+
+    Figures are taken as written: ``30`` is thirty, not anything from 29.5 to 30.5. A total
+    written with fewer decimals than its parts is equal when the sum rounds to it, and
+    parts all written as whole numbers are equal to a total with decimals that is within
+    0.5 of their sum (whole figures in a list are rounded ones). Otherwise
+    a gap of at most ``max(1, len(parts) // 2)`` units of the finest decimal written is a
+    rounding tail, and a larger one a mismatch.
+    """
+    computed = sum(parts, Decimal(0))
+    if computed == total:
+        return Verdict.EQUAL
+    finest = max(decimals(v) for v in (total, *parts))
+    places = decimals(total)
+    if places < finest and computed.quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP) == total:
+        return Verdict.EQUAL
+    whole_parts = bool(parts) and all(decimals(v) == 0 for v in parts)
+    if whole_parts and places and abs(total - computed) < Decimal("0.5"):
+        return Verdict.EQUAL
+    unit = Decimal(1).scaleb(-finest)
+    allowed = unit * max(1, len(parts) // 2)
+    return Verdict.TAIL if abs(total - computed) <= allowed else Verdict.MISMATCH

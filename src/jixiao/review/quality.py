@@ -7,10 +7,12 @@ from collections.abc import Iterator
 
 from jixiao.review.context import ReviewContext
 from jixiao.review.finding import Severity
+from jixiao.review.outline import table_has_column
 from jixiao.review.registry import Hit, check
 from jixiao.review.text import compact
 
 _QUANTITATIVE = ("数量", "质量", "时效", "成本")
+_TARGET_COLUMN = re.compile(r"指标值|目标值|预期|年度目标")
 _BARE_NUMBER = re.compile(r"^[<>≤≥=＝﹦]?\s*\d+(?:\.\d+)?$")
 
 
@@ -20,13 +22,17 @@ _BARE_NUMBER = re.compile(r"^[<>≤≥=＝﹦]?\s*\d+(?:\.\d+)?$")
     title="绩效指标没有指标值",
     template="绩效指标“{name}”没有填写年度指标值",
     suggestion="为每个绩效指标设定明确的年度指标值",
-    example={"name": "代表培训"},
+    example={"name": "业务培训"},
 )
 def target_missing(ctx: ReviewContext) -> Iterator[Hit]:
-    """An indicator row with a name and no target."""
+    """An indicator row with a name and other values (分值, 得分 or 实际值) and no target, in a table that has a target column."""
     for index, item in enumerate(ctx.record.indicators):
-        if not (item.target or "").strip() and item.name.strip() not in ("/", "无"):
-            yield Hit({"name": item.name}, ctx.ref(f"indicators[{index}]"))
+        if (item.target or "").strip() or item.name.strip() in ("/", "无"):
+            continue
+        filled = item.weight is not None or item.score is not None or (item.actual or "").strip()
+        ref = ctx.ref(f"indicators[{index}]")
+        if filled and table_has_column(ctx, ref[0] if ref else None, _TARGET_COLUMN):
+            yield Hit({"name": item.name}, ref)
 
 
 @check(
@@ -59,7 +65,7 @@ def not_quantified(ctx: ReviewContext) -> Iterator[Hit]:
     title="指标值缺少计量单位",
     template="“{name}”的指标值“{target}”只有数字，没有计量单位",
     suggestion="在指标值后写明计量单位（次、个、%、万元等）",
-    example={"name": "人大会议次数", "target": "≥20"},
+    example={"name": "会议召开次数", "target": "≥20"},
 )
 def unit_missing(ctx: ReviewContext) -> Iterator[Hit]:
     """A target that is a bare number (the name gives no unit either)."""

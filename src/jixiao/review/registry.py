@@ -25,6 +25,9 @@ if TYPE_CHECKING:
 FAMILIES = (
     "arithmetic",
     "statements",
+    "counts",
+    "dates",
+    "forms",
     "crossref",
     "rates",
     "controls",

@@ -65,8 +65,9 @@ def indicator_refs(ctx: ReviewContext, index: int, name: str) -> tuple[SourceRef
     if not wanted:
         return ()
     units = sorted(ctx.units, key=lambda u: not u.in_table)
-    exact = [u for u in units if compact(u.text) == wanted]
-    loose = [u for u in units if wanted in compact(u.text)]
+    texts = dict(zip(ctx.units, ctx.compact_texts, strict=True))
+    exact = [u for u in units if texts[u] == wanted]
+    loose = [u for u in units if wanted in texts[u]]
     return tuple(u.ref for u in (exact or loose)[:1])
 
 
@@ -113,7 +114,7 @@ def score_far(ctx: ReviewContext) -> Iterator[Hit]:
             "far": far,
             "explanation": item.explanation,
         }
-        yield Hit(values, indicator_refs(ctx, item.index, item.name))
+        yield Hit(values, indicator_refs(ctx, item.index, item.name), key=("indicator", item.index))
 
 
 def _share(item: IndicatorScore) -> Decimal | None:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from jixiao.model.document import Document
+from jixiao.model.provenance import SourceRef
 from jixiao.model.record import Record
 from jixiao.review.context import ReviewContext, _scoring
 from jixiao.review.finding import Finding, Severity
@@ -14,15 +16,24 @@ if TYPE_CHECKING:
     from jixiao.extract import Extraction
 
 
-def context_for(source: Extraction | Record | ReviewContext, profile: Any = None) -> ReviewContext:
-    """The review context of an extraction, a bare record, or a ready context."""
+def context_for(
+    source: Extraction | Record | ReviewContext, profile: Any = None, score: Any = None
+) -> ReviewContext:
+    """The review context of an extraction, a bare record, or a ready context.
+
+    `score` is the score stage's result for the record, when the caller has it (the
+    rescoring checks then read it instead of scoring the record again).
+    """
     if isinstance(source, ReviewContext):
-        return source
-    if isinstance(source, Record):
-        return ReviewContext(source, profile=profile or _profile(source))
-    return ReviewContext(
-        source.record, dict(source.provenance), source.document, profile or _profile(source.record)
-    )
+        ctx = source
+    elif isinstance(source, Record):
+        ctx = ReviewContext(source, profile=profile or _profile(source))
+    else:
+        chosen = profile or _profile(source.record)
+        ctx = ReviewContext(source.record, dict(source.provenance), source.document, chosen)
+    if score is not None:
+        ctx.__dict__["score"] = score
+    return ctx
 
 
 def _profile(record: Record) -> Any:
@@ -40,21 +51,39 @@ def review(
     profile: Any = None,
     *,
     checks: tuple[Check, ...] | None = None,
+    score: Any = None,
 ) -> list[Finding]:
-    """Every finding of every check, most severe first, then in source order."""
-    ctx = context_for(source, profile)
+    """Every finding of every check, most severe first, then in source order.
+
+    `score` is the score stage's result for the record, when the caller has computed it.
+    Hits with the same key state the same defect (the same figures seen in two rows,
+    or by two checks): the first is kept and the places of the others are added to it.
+    """
+    ctx = context_for(source, profile, score)
     findings: list[Finding] = []
-    seen: set[tuple[object, ...]] = set()
+    seen: dict[tuple[object, ...], int] = {}
     for item in checks if checks is not None else all_checks():
         for hit in _run(item, ctx):
+            if hit.key is not None and hit.key in seen:
+                position = seen[hit.key]
+                findings[position] = _merged(findings[position], hit.refs)
+                continue
             if hit.key is not None:
-                if hit.key in seen:
-                    continue
-                seen.add(hit.key)
+                seen[hit.key] = len(findings)
             renderer = CHECK_FAILED if isinstance(hit, _Failed) else item
             findings.append(renderer.finding(hit))
     findings.sort(key=lambda f: (-f.severity.rank, f.line if f.line is not None else 10**9))
     return findings
+
+
+def _merged(finding: Finding, refs: tuple[SourceRef, ...]) -> Finding:
+    """`finding` with the places of a repeat of the same defect added to its own."""
+    added = tuple(r for r in refs if r not in finding.refs)
+    if not added:
+        return finding
+    every = finding.refs + added
+    location = "；".join(dict.fromkeys(ref.label() for ref in every))
+    return replace(finding, refs=every, location=location)
 
 
 def _run(item: Check, ctx: ReviewContext) -> list[Hit]:

@@ -9,6 +9,7 @@ from decimal import Decimal
 from jixiao.review.context import ReviewContext
 from jixiao.review.finding import Severity
 from jixiao.review.numbers import ratio
+from jixiao.review.outline import is_partial
 from jixiao.review.registry import Hit, check
 from jixiao.review.tables import find_index, under_headers
 
@@ -28,7 +29,7 @@ def _score_header(texts: list[str]) -> bool:
     title="得分超过分值",
     template="“{name}”得分{score}超过其分值{weight}",
     suggestion="得分不得超过该项分值，请核对得分与分值",
-    example={"name": "年度资金总额", "score": Decimal(98), "weight": Decimal(10)},
+    example={"name": "年度资金总额", "score": Decimal(95), "weight": Decimal(10)},
 )
 def above_weight(ctx: ReviewContext) -> Iterator[Hit]:
     """Indicator scores above their weights, in the record and in any 分值/得分 table."""
@@ -38,8 +39,8 @@ def above_weight(ctx: ReviewContext) -> Iterator[Hit]:
             yield Hit(
                 values, ctx.ref(f"indicators[{index}].score"), key=("over", item.score, item.weight)
             )
-    for block, table in ctx.document.tables() if ctx.document else ():
-        for row in under_headers(block, table, _score_header):
+    for view in ctx.tables:
+        for row in under_headers(view, _score_header):
             w = find_index(row.header, lambda t: t in ("分值", "权重"))
             s = find_index(row.header, lambda t: t == "得分")
             weight, score = (
@@ -84,26 +85,61 @@ def _weights(ctx: ReviewContext) -> tuple[Decimal, Decimal] | None:
 
 
 def _exec_weight(ctx: ReviewContext) -> Decimal:
+    """The budget-execution weight the form states, else the profile's (10 by default)."""
+    stated = ctx.record.budget_execution.weight
+    if stated is not None:
+        return stated
     value = getattr(ctx.profile, "budget_execution_weight", None)
     return value if isinstance(value, Decimal) else Decimal(10)
+
+
+_TOTAL_ROW = re.compile(r"^(?:合计|总计|总分|分值合计)$")
+_WEIGHT_HEADER = re.compile(r"分值|权重")
+_STATED_POINTS = re.compile(r"绩效指标[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[）)]")
+
+
+def stated_total(ctx: ReviewContext) -> tuple[Decimal, str] | None:
+    """The total weight the form itself states: a 合计 row of an indicator table, or “绩效指标（90分）”."""
+    for view in ctx.tables:
+        weighted = False
+        for cells, keys in zip(view.rows, view.keys, strict=True):
+            weighted = weighted or any(_WEIGHT_HEADER.search(k) for k in keys)
+            label = next((k for k in keys if k), "")
+            numbers = [c.value for c in cells if c.value is not None]
+            if weighted and _TOTAL_ROW.match(label) and len(numbers) == 1:
+                return numbers[0], f"表中“{label}”行"
+    for unit in ctx.units:
+        match = _STATED_POINTS.search(unit.text) if "分" in unit.text else None
+        if match:
+            return Decimal(match.group(1)), f"“{match.group(0)}”"
+    return None
 
 
 @check(
     "weights-total-mismatch",
     severity=Severity.WARNING,
-    title="指标分值合计与满分不符",
-    template="各指标分值合计{sum}分，加预算执行率分值{exec_weight}分为{total}分，不等于100分",
-    suggestion="调整指标分值，使指标分值与预算执行率分值合计为100分",
-    example={"sum": Decimal(85), "exec_weight": Decimal(10), "total": Decimal(95)},
+    title="指标分值合计与满分（或表中所写合计）不符",
+    template="各指标分值合计{sum}分，加预算执行率分值{exec_weight}分为{total}分，不等于{expected}分（{basis}）",
+    suggestion="调整指标分值，使指标分值与预算执行率分值之和等于满分，并与表中合计一致",
+    example={
+        "sum": Decimal(85),
+        "exec_weight": Decimal(10),
+        "total": Decimal(95),
+        "expected": Decimal(100),
+        "basis": "满分",
+    },
 )
 def weights_total(ctx: ReviewContext) -> Iterator[Hit]:
-    """Indicator weights plus the execution weight against 100 (or indicators alone = 100)."""
+    """Indicator weights (plus the execution weight) against the total the form states (its 合计 row, “绩效指标（90分）”), else against 100; not on an excerpt, whose table may be cut off."""
     found = _weights(ctx)
-    if found is None:
+    if found is None or (ctx.document is not None and is_partial(ctx)):
         return
     weight, exec_weight = found[0], _exec_weight(ctx)
-    if weight + exec_weight != 100 and weight != 100:
-        yield Hit({"sum": weight, "exec_weight": exec_weight, "total": weight + exec_weight})
+    stated = stated_total(ctx)
+    expected, basis = stated if stated is not None else (Decimal(100), "满分")
+    if expected not in (weight, weight + exec_weight):
+        values = {"sum": weight, "exec_weight": exec_weight, "total": weight + exec_weight}
+        yield Hit({**values, "expected": expected, "basis": basis})
 
 
 def _execution(ctx: ReviewContext) -> Decimal | None:
@@ -126,12 +162,13 @@ def _execution(ctx: ReviewContext) -> Decimal | None:
     },
 )
 def total_score(ctx: ReviewContext) -> Iterator[Hit]:
-    """The claimed total against Σ indicator scores plus a budget-execution score."""
+    """The claimed total against Σ indicator scores plus a budget-execution score, when the indicators listed carry the full weight (an excerpt's table may not)."""
     claimed = ctx.record.self_evaluation.score
     found = _weights(ctx)
-    if claimed is None or found is None or found[0] == 100:
+    exec_weight = _exec_weight(ctx)
+    if claimed is None or found is None or found[0] + exec_weight != 100:
         return
-    score, exec_weight = found[1], _exec_weight(ctx)
+    score = found[1]
     low, high = score, score + exec_weight
     rate = _execution(ctx)
     if rate is not None:  # the execution score is known: allow one point for local rounding
@@ -172,6 +209,44 @@ def grade_check(ctx: ReviewContext) -> Iterator[Hit]:
         yield Hit(values, ctx.refs("self_evaluation.grade", "self_evaluation.score"))
 
 
+#: Execution below this rate with every indicator at full marks is flagged (rules.md §8.1 yellow).
+FULL_MARKS_EXECUTION = Decimal(80)
+
+
+@check(
+    "full-marks-low-execution",
+    severity=Severity.WARNING,
+    title="预算执行率低于80%，指标却全部满分",
+    template="{count}个绩效指标全部得满分（{score}/{weight}分），但预算执行率只有{exec_rate}%（执行{spent}万元 ÷ 预算{budget}万元）",
+    suggestion="执行率低于80%时，产出和效益指标通常不能全部完成；请逐项复核得分，或说明资金未执行而目标全部完成的原因",
+    example={
+        "count": 8,
+        "score": Decimal(90),
+        "weight": Decimal(90),
+        "exec_rate": Decimal("62.50"),
+        "spent": Decimal(50),
+        "budget": Decimal(80),
+    },
+)
+def full_marks_low_execution(ctx: ReviewContext) -> Iterator[Hit]:
+    """Every scored indicator at its full weight while execution is below 80 %."""
+    items = [i for i in ctx.record.indicators if i.weight and i.score is not None]
+    rate = _execution(ctx)
+    if len(items) < 3 or rate is None or rate >= FULL_MARKS_EXECUTION:
+        return
+    if all(i.score == i.weight for i in items):
+        budget = ctx.record.budget
+        values = {
+            "count": len(items),
+            "score": sum((i.score or Decimal(0) for i in items), Decimal(0)),
+            "weight": sum((i.weight or Decimal(0) for i in items), Decimal(0)),
+            "exec_rate": rate,
+            "spent": budget.actual.total,
+            "budget": budget.final.total,
+        }
+        yield Hit(values, ctx.ref("budget.actual.total"), key=("score-vs-execution",))
+
+
 @check(
     "score-rate-above-execution",
     severity=Severity.WARNING,
@@ -198,7 +273,7 @@ def score_vs_execution(ctx: ReviewContext) -> Iterator[Hit]:
             "weight": found[0],
             "exec_rate": rate,
         }
-        yield Hit(values, ctx.ref("budget.actual.total"))
+        yield Hit(values, ctx.ref("budget.actual.total"), key=("score-vs-execution",))
 
 
 @check(
@@ -245,3 +320,33 @@ def band_of(actual: str) -> tuple[Decimal, Decimal] | None:
     if "达成" in actual:
         return Decimal("0.8"), Decimal(1)
     return None
+
+
+@check(
+    "full-score-target-missed",
+    severity=Severity.WARNING,
+    title="定量指标未达到目标值却得满分",
+    template="“{name}”年度指标值{target}，实际完成{actual}，未达到目标，却得满分{score}分",
+    suggestion="未达到目标值的定量指标按完成比例计分（实际值 ÷ 指标值 × 分值），并说明偏差原因",
+    example={"name": "培训人次", "target": "≥200人次", "actual": "150人次", "score": Decimal(10)},
+)
+def full_score_target_missed(ctx: ReviewContext) -> Iterator[Hit]:
+    """A higher-is-better quantitative indicator (≥ target) whose actual is below the target, scored at its full weight."""
+    result = ctx.score
+    for item in result.indicators if result is not None else ():
+        if item.kind != "quantitative" or item.claimed is None or item.claimed != item.weight:
+            continue
+        target, actual = item.target.comparable(), item.actual.comparable()
+        higher = item.target.operator in (">=", ">")
+        if not higher or target is None or actual is None or target[1] != actual[1]:
+            continue
+        if actual[0] < target[0]:
+            values = {
+                "name": item.name,
+                "target": item.target.text,
+                "actual": item.actual.text,
+                "score": item.claimed,
+            }
+            yield Hit(
+                values, ctx.ref(f"indicators[{item.index}].score"), key=("indicator", item.index)
+            )

@@ -11,12 +11,14 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from jixiao.model.money import to_wan
-from jixiao.review.arithmetic import sum_key
 from jixiao.review.context import ReviewContext
 from jixiao.review.finding import Severity
-from jixiao.review.numbers import differs, rate_differs
+from jixiao.review.numbers import Verdict, differs, rate_differs
+from jixiao.review.prose import parts_of_earlier
 from jixiao.review.registry import Hit, check
-from jixiao.review.text import TextUnit
+from jixiao.review.sums import of_source
+from jixiao.review.text import Sentence
+from jixiao.review.tokens import Kind
 
 
 def _amt(name: str) -> str:
@@ -32,46 +34,13 @@ def _value(match: re.Match[str], name: str) -> Decimal:
     return to_wan(value, unit) if unit in ("元", "亿元") else value
 
 
-_LEAD = re.compile(_amt("total") + r"\s*(?:[（(，,。]?\s*其中[：:]?|[：:])")
-_ITEM = re.compile(
-    r"\s*(?P<name>[^\d。，,、；;：:（）()]{1,30}?)(?:为|是|达)?\s*" + _amt("v") + r"\s*[，,、；;]?"
-)
-_STOP = re.compile(r"其中|比|较|增|减|合计|共计|总计")
-
-
-def _parts(text: str, start: int) -> list[tuple[str, Decimal]]:
-    items: list[tuple[str, Decimal]] = []
-    pos = start
-    while (match := _ITEM.match(text, pos)) is not None:
-        name = match.group("name").strip()
-        if _STOP.search(name):
-            break
-        items.append((name, _value(match, "v")))
-        pos = match.end()
-        if text[match.end() - 1 : match.end()] not in "，,、；;":
-            break
-    return items
-
-
-def _part_statements(
-    ctx: ReviewContext,
-) -> Iterator[tuple[TextUnit, Decimal, list[tuple[str, Decimal]]]]:
-    for unit in ctx.units:
-        for lead in _LEAD.finditer(unit.text):
-            items = _parts(unit.text, lead.end())
-            if len(items) >= 2:
-                yield unit, _value(lead, "total"), items
-
-
 def _parts_hits(ctx: ReviewContext, *, over: bool) -> Iterator[Hit]:
-    for unit, total, items in _part_statements(ctx):
-        numbers = [v for _, v in items]
-        computed = sum(numbers, Decimal(0))
-        if not differs(total, computed, *numbers) or (computed > total) != over:
+    for statement in of_source(ctx, "prose", Verdict.MISMATCH):
+        if (statement.computed > statement.total) != over:
             continue
-        listed = "、".join(f"{name}{value}万元" for name, value in items)
-        values = {"total": total, "parts": listed, "sum": computed, "gap": total - computed}
-        yield Hit(values, (unit.ref,), key=sum_key(total, numbers, (unit.ref,)))
+        if not over and len(statement.parts) < 2:
+            continue
+        yield Hit(statement.figures(), statement.refs, key=statement.key)
 
 
 @check(
@@ -101,35 +70,78 @@ def parts_exceed(ctx: ReviewContext) -> Iterator[Hit]:
     template="文中总数{total}万元，其中所列分项（{parts}）之和为{sum}万元，比总数少{gap}万元",
     suggestion="核对分项是否列全、金额是否准确；只列部分分项时请写明“其他”",
     example={
-        "total": Decimal("971.21"),
-        "parts": "工资福利支出719.29万元、商品和服务支出154.91万元、对个人和家庭的补助14.51万元、资本性支出9.12万元",
-        "sum": Decimal("897.83"),
-        "gap": Decimal("73.38"),
+        "total": Decimal("640.00"),
+        "parts": "工资福利支出500.10万元、商品和服务支出80.20万元、对个人和家庭的补助10.30万元",
+        "sum": Decimal("590.60"),
+        "gap": Decimal("49.40"),
     },
 )
 def parts_short(ctx: ReviewContext) -> Iterator[Hit]:
-    """A total followed by 其中 items that add up to less than it."""
+    """A total followed by two or more 其中 items that add up to less than it."""
     return _parts_hits(ctx, over=False)
+
+
+@check(
+    "part-exceeds-whole",
+    severity=Severity.ERROR,
+    family="arithmetic",
+    title="文中“其中”的一项大于其总数",
+    template="文中“{whole_label}”{whole}万元，其中“{part_label}”{part}万元，分项大于总数（多{gap}万元）",
+    suggestion="分项不能大于总数：核对两个数字及其口径（年初预算、调整后预算或决算）",
+    example={
+        "whole_label": "年初预算收入",
+        "whole": Decimal("580.50"),
+        "part_label": "财政拨款收入年初预算",
+        "part": Decimal("960.20"),
+        "gap": Decimal("379.70"),
+    },
+)
+def part_exceeds_whole(ctx: ReviewContext) -> Iterator[Hit]:
+    """A single 其中 part larger than its total: the total next to it, or the earlier amount (also in brackets) naming the same money at the same stage."""
+    for index in ctx.units_with(Kind.AMOUNT, 2):
+        unit, tokens = ctx.units[index], ctx.unit_tokens[index]
+        if "其中" not in unit.text:
+            continue
+        for found in parts_of_earlier(unit.text, tokens):
+            if found.part.value > found.whole.value:
+                values = {
+                    "whole_label": found.whole_label,
+                    "whole": found.whole.value,
+                    "part_label": found.part_label,
+                    "part": found.part.value,
+                    "gap": found.part.value - found.whole.value,
+                }
+                key = ("sum", found.whole.value.normalize(), (found.part.value.normalize(),))
+                yield Hit(values, (unit.ref,), key=key)
 
 
 _UP = "增加|增长|上升|超出|多"
 _CHANGE = re.compile(
     _amt("cur")
-    + r"[^。；;\d]{0,12}?(?:比|较)(?:上年度?|去年|上一年度?|年初预算(?:数|批复)?)[^\d。；;]{0,6}?(?:"
+    + r"(?:(?:(?!本年|今年|本期)[^。；;\d，,]){0,12}?|\s*[，,]\s*)(?:比|较)"
+    + r"(?P<base>上年度?|去年|上一年度?|年初预算(?:数|批复)?)[^\d。；;]{0,6}?(?:"
     + _amt("prev")
     + r")?[^\d。；;]{0,4}?(?P<dir>增加|减少|增长|下降|节约|超出|上升|降低|多|少)了?"
     + _amt("diff")
     + r"(?:[，,]\s*(?:增长|减少|下降|增加|上升|降低)?了?\s*(?P<pct>\d+(?:\.\d+)?)\s*[%％])?"
 )
 _PAREN = re.compile(r"（[^（）]*）|\([^()]*\)")
+_COMPARE = re.compile(r"比|较")
 
 
-def changes(ctx: ReviewContext) -> Iterator[tuple[TextUnit, re.Match[str]]]:
-    """Every year-over-year (or against-budget) change statement of the document."""
-    for unit in ctx.units:
-        text = _PAREN.sub("", unit.text)
-        for match in _CHANGE.finditer(text):
-            yield unit, match
+def changes(ctx: ReviewContext) -> list[tuple[Sentence, re.Match[str]]]:
+    """Every year-over-year (or against-budget) change statement of the document (once)."""
+    return ctx.shared("changes", _changes)
+
+
+def _changes(ctx: ReviewContext) -> list[tuple[Sentence, re.Match[str]]]:
+    out: list[tuple[Sentence, re.Match[str]]] = []
+    for sentence in ctx.with_kind(Kind.AMOUNT):
+        if len(sentence.of(Kind.AMOUNT)) < 2 or not _COMPARE.search(sentence.text):
+            continue
+        text = _PAREN.sub("", sentence.text)
+        out.extend((sentence, match) for match in _CHANGE.finditer(text))
+    return out
 
 
 def _figures(match: re.Match[str]) -> dict[str, Decimal | str]:
@@ -137,6 +149,7 @@ def _figures(match: re.Match[str]) -> dict[str, Decimal | str]:
         "current": _value(match, "cur"),
         "diff": _value(match, "diff"),
         "direction": match.group("dir"),
+        "base": match.group("base"),
     }
     if match.group("prev"):
         values["previous"] = _value(match, "prev")
@@ -148,19 +161,20 @@ def _figures(match: re.Match[str]) -> dict[str, Decimal | str]:
     severity=Severity.ERROR,
     family="arithmetic",
     title="增减额与前后两个数不符",
-    template="文中称本年{current}万元比上年{previous}万元{direction}{diff}万元，但两数实际相差{actual}万元",
+    template="文中称{current}万元比{base}{previous}万元{direction}{diff}万元，但两数实际相差{actual}万元",
     suggestion="按两个年度的数字重新计算增减额，并同步更正增减幅度",
     example={
-        "current": Decimal("1304.57"),
-        "previous": Decimal("1326.27"),
+        "current": Decimal("812.40"),
+        "previous": Decimal("830.90"),
+        "base": "上年",
         "direction": "减少",
-        "diff": Decimal("21.76"),
-        "actual": Decimal("21.70"),
+        "diff": Decimal("18.90"),
+        "actual": Decimal("18.50"),
     },
 )
 def change_amount(ctx: ReviewContext) -> Iterator[Hit]:
     """A stated increase or decrease against the two figures it compares."""
-    for unit, match in changes(ctx):
+    for sentence, match in changes(ctx):
         values = _figures(match)
         current, previous, diff = values["current"], values.get("previous"), values["diff"]
         if not isinstance(previous, Decimal) or not isinstance(current, Decimal):
@@ -168,7 +182,7 @@ def change_amount(ctx: ReviewContext) -> Iterator[Hit]:
         assert isinstance(diff, Decimal)
         actual = abs(current - previous)
         if differs(diff, actual, current, previous):
-            yield Hit({**values, "actual": actual}, (unit.ref,))
+            yield Hit({**values, "actual": actual}, (sentence.ref,))
 
 
 @check(
@@ -176,11 +190,12 @@ def change_amount(ctx: ReviewContext) -> Iterator[Hit]:
     severity=Severity.ERROR,
     family="arithmetic",
     title="增减方向与前后两个数不符",
-    template="文中称本年{current}万元比上年{previous}万元“{direction}”，但本年数{relation}上年数",
+    template="文中称{current}万元比{base}{previous}万元“{direction}”，但前者{relation}后者",
     suggestion="核对“增加/减少”的表述与两个年度的数字",
     example={
         "current": Decimal("120"),
         "previous": Decimal("100"),
+        "base": "上年",
         "direction": "减少",
         "diff": Decimal("20"),
         "relation": "大于",
@@ -188,7 +203,7 @@ def change_amount(ctx: ReviewContext) -> Iterator[Hit]:
 )
 def change_direction(ctx: ReviewContext) -> Iterator[Hit]:
     """“增加” where the figure fell, or “减少” where it rose."""
-    for unit, match in changes(ctx):
+    for sentence, match in changes(ctx):
         values = _figures(match)
         current, previous = values["current"], values.get("previous")
         if (
@@ -199,7 +214,9 @@ def change_direction(ctx: ReviewContext) -> Iterator[Hit]:
             continue
         up = bool(re.fullmatch(_UP, str(values["direction"])))
         if up != (current > previous):
-            yield Hit({**values, "relation": "大于" if current > previous else "小于"}, (unit.ref,))
+            yield Hit(
+                {**values, "relation": "大于" if current > previous else "小于"}, (sentence.ref,)
+            )
 
 
 @check(
@@ -210,15 +227,15 @@ def change_direction(ctx: ReviewContext) -> Iterator[Hit]:
     template="文中增减幅度{percent}%，但按{diff}万元 ÷ 基数{base}万元计算应为{computed}%",
     suggestion="增减幅度 = 增减额 ÷ 上年（或预算）数 × 100%，请重新计算",
     example={
-        "percent": Decimal("2.5"),
-        "diff": Decimal("2.23"),
-        "base": Decimal("161.80"),
-        "computed": Decimal("1.38"),
+        "percent": Decimal("3.5"),
+        "diff": Decimal("4.10"),
+        "base": Decimal("160.00"),
+        "computed": Decimal("2.56"),
     },
 )
 def change_percent(ctx: ReviewContext) -> Iterator[Hit]:
     """A stated change percentage against the change and its base."""
-    for unit, match in changes(ctx):
+    for sentence, match in changes(ctx):
         if not match.group("pct"):
             continue
         stated = Decimal(match.group("pct"))
@@ -234,4 +251,4 @@ def change_percent(ctx: ReviewContext) -> Iterator[Hit]:
         computed = (diff / base * 100).quantize(Decimal("0.01"))
         if rate_differs(stated, computed):
             values = {"percent": stated, "diff": diff, "base": base, "computed": computed}
-            yield Hit(values, (unit.ref,))
+            yield Hit(values, (sentence.ref,))

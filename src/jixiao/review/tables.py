@@ -1,19 +1,78 @@
 """Reading tables as a reviewer does: header rows, the data rows under them, numbers.
 
+Every cell is cleaned once per review (`TableView`): its compact text, its number and
+its percentage are computed when the context first needs the tables, and the checks
+read those instead of cleaning the cell again.
+
 Text sources do not mark merged cells, so a data row may have more cells than
 its header row (a blank leading cell); columns are then aligned on the right.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
-from jixiao.model.document import Cell, Table
+from jixiao.model.document import Cell, Document, Table
 from jixiao.model.provenance import SourceRef
-from jixiao.review.numbers import number
+from jixiao.review.numbers import number, percent
 from jixiao.review.text import compact
+
+_DIGIT = re.compile(r"\d")
+
+
+class CellView(NamedTuple):
+    """A cell with its compact text, number and percentage computed once."""
+
+    cell: Cell
+    block: int
+    key: str
+    value: Decimal | None
+    rate: Decimal | None
+
+    @property
+    def text(self) -> str:
+        """The cell's text as written."""
+        return self.cell.text
+
+    def ref(self) -> SourceRef:
+        """Where the cell stands."""
+        cell = self.cell
+        return SourceRef(self.block, cell.position, cell.text, row=cell.row, col=cell.col)
+
+
+@dataclass(frozen=True, slots=True)
+class TableView:
+    """A table of the document with its rows of `CellView` s."""
+
+    block: int
+    table: Table
+    rows: tuple[tuple[CellView, ...], ...]
+    keys: tuple[list[str], ...] = ()
+
+
+def view_cell(block: int, cell: Cell) -> CellView:
+    """Clean one cell."""
+    text = cell.text.strip()
+    if not text or _DIGIT.search(text) is None:
+        return CellView(cell, block, compact(text), None, None)
+    value = number(text)
+    rate = percent(text) if value is None else None
+    return CellView(cell, block, compact(text), value, rate)
+
+
+def table_views(document: Document | None) -> tuple[TableView, ...]:
+    """Every table of `document`, each cell cleaned once."""
+    if document is None:
+        return ()
+    out = []
+    for block, table in document.tables():
+        rows = tuple(tuple(view_cell(block, c) for c in row) for row in table.rows())
+        out.append(TableView(block, table, rows, tuple([c.key for c in row] for row in rows)))
+    return tuple(out)
 
 
 @dataclass(frozen=True)
@@ -21,10 +80,10 @@ class Row:
     """A data row under a header: its cells and where the table stands."""
 
     block: int
-    header: list[Cell]
-    cells: list[Cell]
+    header: tuple[CellView, ...]
+    cells: tuple[CellView, ...]
 
-    def cell(self, index: int) -> Cell | None:
+    def cell(self, index: int) -> CellView | None:
         """The cell under header position `index` (right-aligned when lengths differ)."""
         if len(self.cells) < len(self.header):
             return None
@@ -35,49 +94,50 @@ class Row:
     def value(self, index: int) -> Decimal | None:
         """The number under header position `index`."""
         found = self.cell(index)
-        return number(found.text) if found is not None else None
+        return found.value if found is not None else None
 
     def text(self, index: int) -> str:
         """The text under header position `index` ('' when absent)."""
         found = self.cell(index)
         return found.text.strip() if found is not None else ""
 
+    def rate(self, index: int) -> Decimal | None:
+        """The percentage under header position `index`."""
+        found = self.cell(index)
+        return found.rate if found is not None else None
+
     def label(self) -> str:
         """The first non-empty, non-numeric text of the row."""
         for cell in self.cells:
-            if cell.text.strip() and number(cell.text) is None:
-                return compact(cell.text)
+            if cell.key and cell.value is None:
+                return cell.key
         return ""
 
     def ref(self, index: int | None = None) -> SourceRef:
         """The source of the cell under `index`, or of the row's first cell."""
         cell = self.cell(index) if index is not None else None
-        cell = cell or self.cells[0]
-        return SourceRef(self.block, cell.position, cell.text, row=cell.row, col=cell.col)
+        return (cell or self.cells[0]).ref()
 
 
-def headers(table: Table) -> list[list[str]]:
-    """Compact text of every row, for header matching."""
-    return [[compact(c.text) for c in row] for row in table.rows()]
+def keys(row: tuple[CellView, ...]) -> list[str]:
+    """The compact texts of a row."""
+    return [c.key for c in row]
 
 
-def find_index(header: list[Cell], test: Callable[[str], bool]) -> int | None:
+def find_index(header: tuple[CellView, ...], test: Callable[[str], bool]) -> int | None:
     """Position in `header` of the first cell whose compact text passes `test`."""
     for index, cell in enumerate(header):
-        if test(compact(cell.text)):
+        if test(cell.key):
             return index
     return None
 
 
-def under_headers(
-    block: int, table: Table, is_header: Callable[[list[str]], bool]
-) -> Iterator[Row]:
+def under_headers(view: TableView, is_header: Callable[[list[str]], bool]) -> Iterator[Row]:
     """Data rows, each with the latest header row for which `is_header` holds."""
-    header: list[Cell] | None = None
-    for cells in table.rows():
-        texts = [compact(c.text) for c in cells]
+    header: tuple[CellView, ...] | None = None
+    for cells, texts in zip(view.rows, view.keys or [keys(r) for r in view.rows], strict=True):
         if is_header(texts):
             header = cells
             continue
         if header is not None and cells:
-            yield Row(block, header, cells)
+            yield Row(view.block, header, cells)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import tomllib
 from decimal import Decimal
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
@@ -104,6 +105,7 @@ class Profile(_Strict):
     source: str = Field(min_length=1)
     budget_execution_weight: Decimal = Field(ge=0, le=100)
     over_completion: Decimal = Field(default=Decimal("1.2"), gt=1)
+    budget_adjustment: Decimal = Field(default=Decimal("0.3"), gt=0)
     lower_rule: Literal["linear", "ratio"] = "linear"
     lower_is_better_classes: tuple[str, ...] = ("成本",)
     deadline_met_words: tuple[str, ...] = ("按时", "如期", "及时", "全年", "已完成", "完成")
@@ -188,8 +190,14 @@ def load_profile(name_or_path: str | None = None) -> Profile:
     path = Path(name)
     if name.endswith(".toml") or path.is_file():
         text, origin = _read_path(path)
-    else:
-        text, origin = _read_builtin(name)
+        return parse_profile(text, origin)
+    return _builtin(name)
+
+
+@lru_cache(maxsize=16)
+def _builtin(name: str) -> Profile:
+    """A shipped profile, parsed once per process (profiles are frozen)."""
+    text, origin = _read_builtin(name)
     return parse_profile(text, origin)
 
 

@@ -1,0 +1,153 @@
+"""What kind of text the review is looking at: its outline, whether it is a form, whether it is whole.
+
+* The outline is the document's numbered section headings (一、… and （一）…); the
+  entries of a table of contents are recognised and left out.
+* A form (自评表, 评分表, 得分表) has no narrative sections: its problems stand in the
+  偏差原因 column, so section checks do not apply to it.
+* A document is evidently partial when its text stops in mid-sentence (or with an
+  ellipsis, or after a 、 or an opening bracket), or when its numbered outline stops
+  before a third section: an excerpt copied from a web page, not a whole report. A
+  form may end on a short field (填报人：某某), which is not a cut.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from jixiao.model.provenance import SourceRef
+from jixiao.review.context import ReviewContext
+from jixiao.review.text import TextUnit, compact
+
+_HEADING = re.compile(
+    r"^\s*(?:([一二三四五六七八九十]+)\s*[、.．]|[（(]\s*([一二三四五六七八九十]+)\s*[）)])"
+)
+_PAGE = re.compile(r"(?:[.．…·\s]*\d{1,3})$")
+_TOC = re.compile(r"^目\s*录")
+_FORM = re.compile(r"(?:自评|评价|评分|得分|基础数据|目标)表")
+_TERMINAL = '。！？!?；;…”’"）)」』】》:：'
+_TRAILING = " |\t\u3000\xa0"
+_OPEN_END = frozenset("、，,（(《“‘")
+#: A form may end on a short field (“填报人：某某”); a longer last text cut mid-sentence is an excerpt.
+_FORM_FIELD = 30
+_ELLIPSIS = re.compile(r"(?:\.{3,}|…{1,}|。{3,})$")
+_NUMERALS = "一二三四五六七八九十"
+_STARTS = frozenset(_NUMERALS + "（(")
+#: Headings longer than this are numbered sentences, not titles.
+MAX_TITLE = 60
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A numbered section title: its unit, level (1 for 一、, 2 for （一）) and number."""
+
+    unit: int
+    level: int
+    number: int
+    text: str
+    toc: bool = False
+
+
+def heading_level(unit: TextUnit) -> tuple[int, int] | None:
+    """(level, number) of a heading unit, else None."""
+    if unit.in_table or len(unit.text) > MAX_TITLE or unit.text.lstrip()[:1] not in _STARTS:
+        return None
+    match = _HEADING.match(unit.text)
+    if match is None:
+        return None
+    numeral = match.group(1) or match.group(2)
+    number = _NUMERALS.index(numeral[-1]) + 1 if len(numeral) == 1 else 10
+    return (1 if match.group(1) else 2), number
+
+
+def title_key(text: str) -> str:
+    """A heading's text for comparison: compact, without a trailing page number."""
+    return _PAGE.sub("", compact(text))
+
+
+def headings(ctx: ReviewContext) -> tuple[Heading, ...]:
+    """The outline of the document (computed once), table-of-contents entries marked."""
+    return ctx.shared("outline", _outline)
+
+
+def _outline(ctx: ReviewContext) -> tuple[Heading, ...]:
+    found: list[Heading] = []
+    for index, unit in enumerate(ctx.units):
+        level = heading_level(unit)
+        if level is not None:
+            found.append(Heading(index, level[0], level[1], unit.text.strip()))
+    return tuple(_mark_toc(ctx, found))
+
+
+def _mark_toc(ctx: ReviewContext, found: list[Heading]) -> list[Heading]:
+    """Mark the headings between a title and its repeat (or after 目录) as contents entries."""
+    keys = [title_key(h.text) for h in found]
+    end = 0
+    for i, key in enumerate(keys):
+        repeat = next((j for j in range(i + 1, len(keys)) if keys[j] == key), None)
+        if repeat is not None and _no_body_after(ctx, found, i):
+            end = max(end, repeat)
+    texts = ctx.compact_texts
+    toc = next((i for i, t in enumerate(texts) if t.startswith("目") and _TOC.match(t)), None)
+    first = next((i for i, h in enumerate(found) if toc is not None and h.unit > toc), None)
+    if first is not None:
+        last = first
+        while _no_body_after(ctx, found, last):
+            last += 1
+        end = max(end, last)
+    return [_with_toc(h) if i < end else h for i, h in enumerate(found)]
+
+
+def _no_body_after(ctx: ReviewContext, found: list[Heading], i: int) -> bool:
+    """True when heading `i` is directly followed by the next heading (a contents entry)."""
+    return i + 1 < len(found) and found[i + 1].unit - found[i].unit <= 2
+
+
+def _with_toc(heading: Heading) -> Heading:
+    return Heading(heading.unit, heading.level, heading.number, heading.text, toc=True)
+
+
+def is_form(ctx: ReviewContext) -> bool:
+    """True when the document is a form (自评表, 评分表 …) rather than a narrative report."""
+    return ctx.shared("is-form", _is_form)
+
+
+def _is_form(ctx: ReviewContext) -> bool:
+    head = "".join(ctx.compact_texts[:6])[:300]
+    if _FORM.search(head) and not re.search(r"报告", head[:80]):
+        return True
+    cells = sum(len(u.text) for u in ctx.units if u.in_table)
+    prose = sum(len(u.text) for u in ctx.units if not u.in_table)
+    return cells > prose
+
+
+def is_partial(ctx: ReviewContext) -> bool:
+    """True when the text is evidently an excerpt: it stops mid-sentence or its outline stops early."""
+    return ctx.shared("is-partial", _is_partial)
+
+
+def _form_field(ctx: ReviewContext, last: str) -> bool:
+    """True when a form ends on a short filled field (“填报人：某某”, “填报日期：2024年6月30日”)."""
+    return len(last) <= _FORM_FIELD and ("：" in last or ":" in last) and is_form(ctx)
+
+
+def _is_partial(ctx: ReviewContext) -> bool:
+    if not ctx.units:
+        return False
+    last = ctx.units[-1].text.rstrip(_TRAILING)
+    if not last or _ELLIPSIS.search(last) or last[-1] in _OPEN_END:
+        return True
+    if last[-1] not in _TERMINAL and not _form_field(ctx, last):
+        return True
+    numbers = [h.number for h in headings(ctx) if h.level == 1 and not h.toc]
+    return not is_form(ctx) and max(numbers, default=0) < 3
+
+
+def table_has_column(ctx: ReviewContext, ref: SourceRef | None, pattern: re.Pattern[str]) -> bool:
+    """Whether the table `ref` stands in has a cell matching `pattern` (True when unknown)."""
+    if ref is None or ref.row is None:
+        return True
+    view = next((v for v in ctx.tables if v.block == ref.block), None)
+    if view is None:
+        return True
+    return any(pattern.search(c.key) for row in view.rows[: max(ref.row, 1)] for c in row)

@@ -1,0 +1,319 @@
+"""Every total the report states with its parts, collected once per review.
+
+A `SumStatement` is a stated total, its stated parts, where they stand and how they
+compare (`Verdict`). The sources are the record (budget stages, basic expenditure,
+三公经费, the 年度资金总额 of a form and its sources of funds), the document's tables
+(a 合计 column against the columns it totals, a total row against its numbered rows,
+a 年度资金总额 row against its 其中 rows) and the prose (a total followed by 其中 and
+its parts). The arithmetic checks read the mismatches of their source; ``rounding-tail``
+reads the tails of all of them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from jixiao.model.provenance import SourceRef
+from jixiao.review.context import ReviewContext
+from jixiao.review.numbers import Verdict, sum_verdict
+from jixiao.review.prose import PartsStatement, parts_statements
+from jixiao.review.tables import CellView, Row, TableView
+from jixiao.review.tokens import Kind
+
+_TOTAL = re.compile(r"^(?:支出|收入|经费|资金)?(?:合计|总计|小计|合计数)$")
+_NUMBERED = re.compile(r"^(?:\d+[、.．]|（\d+）|\(\d+\))")
+_FUND_TOTAL = re.compile(r"^(?:年度)?(?:资金)?总(?:额|金额)[:：]?$|^年度资金总额[:：]?$")
+_FUND_PART = re.compile(
+    r"^(?:其中[:：]?)?(?:本年|当年)?(?:财政(?:拨款|资金|专户)|上年结转|其他资金|单位资金|自有资金|"
+    r"一般公共预算|政府性基金|社会投入|银行贷款)"
+)
+_STAGE_COLUMN = re.compile(r"预算|执行数|决算|支出数")
+_APPROX = frozenset("约近逾超余")
+_SPENT = re.compile(r"执行|决算|支出")
+_NOT_MONEY = re.compile(r"率|分值|权重|得分|原因|说明")
+
+
+@dataclass(frozen=True)
+class SumStatement:
+    """A stated total and its stated parts."""
+
+    source: str
+    total: Decimal
+    parts: tuple[Decimal, ...]
+    refs: tuple[SourceRef, ...]
+    values: Mapping[str, object] = field(default_factory=dict)
+
+    @property
+    def computed(self) -> Decimal:
+        """The sum of the parts."""
+        return sum(self.parts, Decimal(0))
+
+    @property
+    def verdict(self) -> Verdict:
+        """How the total compares with the sum of its parts."""
+        return sum_verdict(self.total, self.parts)
+
+    @property
+    def key(self) -> tuple[object, ...]:
+        """The figures compared: the same total and parts seen twice are one statement."""
+        parts = tuple(sorted(p.normalize() for p in self.parts if p))
+        return ("sum", self.total.normalize(), parts)
+
+    @property
+    def subject(self) -> str:
+        """What the total is, in the document's words, for messages."""
+        names = self.values
+        if self.source == "budget":
+            return f"{names.get('stage', '')}合计"
+        if self.source == "basic":
+            return "基本支出"
+        if self.source == "three-public":
+            return f"“三公”经费{names.get('stage', '')}合计"
+        if self.source == "funds":
+            return f"“{names.get('row', '')}”的{names.get('column', '')}"
+        if self.source == "prose":
+            return f"文中“{names.get('label', '')}”" if names.get("label") else "文中总数"
+        return f"表格中{names.get('what', '合计')}"
+
+    def figures(self) -> dict[str, object]:
+        """total, sum and gap, with the names the statement carries."""
+        computed = self.computed
+        return {**self.values, "total": self.total, "sum": computed, "gap": self.total - computed}
+
+
+def statements(ctx: ReviewContext) -> tuple[SumStatement, ...]:
+    """Every sum statement of the review (computed once)."""
+    return ctx.shared("sums", _collect)
+
+
+def of_source(ctx: ReviewContext, source: str, verdict: Verdict) -> Iterator[SumStatement]:
+    """The statements of one source with one verdict."""
+    return (s for s in statements(ctx) if s.source == source and s.verdict is verdict)
+
+
+def _collect(ctx: ReviewContext) -> tuple[SumStatement, ...]:
+    found = [*_record(ctx), *_record_funds(ctx), *_prose(ctx)]
+    for view in ctx.tables:
+        found.extend(_row_sums(view))
+        found.extend(_column_sums(view))
+        found.extend(_fund_rows(view))
+    return tuple(found)
+
+
+_STAGES = (("initial", "年初预算"), ("final", "调整后（全年）预算"), ("actual", "决算（执行）"))
+
+
+def _record(ctx: ReviewContext) -> Iterator[SumStatement]:
+    budget = ctx.record.budget
+    for stage, label in _STAGES:
+        split = getattr(budget, stage)
+        if split.total is None or split.basic is None or split.project is None:
+            continue
+        refs = ctx.refs(*(f"budget.{stage}.{k}" for k in ("total", "basic", "project")))
+        names = {"stage": label, "basic": split.basic, "project": split.project}
+        yield SumStatement("budget", split.total, (split.basic, split.project), refs, names)
+    actual = budget.actual
+    if actual.basic is not None and actual.personnel is not None and actual.public is not None:
+        refs = ctx.refs("budget.actual.basic", "budget.actual.personnel", "budget.actual.public")
+        names = {"personnel": actual.personnel, "public": actual.public}
+        yield SumStatement("basic", actual.basic, (actual.personnel, actual.public), refs, names)
+    yield from _three_public(ctx)
+
+
+def _three_public(ctx: ReviewContext) -> Iterator[SumStatement]:
+    for stage, label in (("budget", "预算"), ("actual", "决算")):
+        split = getattr(ctx.record.three_public, stage)
+        items = (split.overseas, split.vehicles, split.reception)
+        if split.total is None or all(v is None for v in items):
+            continue
+        parts = tuple(v if v is not None else Decimal(0) for v in items)
+        paths = [
+            f"three_public.{stage}.{k}" for k in ("total", "overseas", "vehicles", "reception")
+        ]
+        names: dict[str, object] = {"stage": label}
+        names.update(zip(("overseas", "vehicles", "reception"), parts, strict=True))
+        yield SumStatement("three-public", split.total, parts, ctx.refs(*paths), names)
+
+
+_FUND_STAGES = (("initial", "年初预算数"), ("final", "全年预算数"), ("actual", "全年执行数"))
+_FUND_SOURCES = ("fiscal", "carryover", "other")
+
+
+def _record_funds(ctx: ReviewContext) -> Iterator[SumStatement]:
+    """年度资金总额 (the budget totals of a form) against its sources of funds."""
+    funds, budget = ctx.record.funds, ctx.record.budget
+    for stage, label in _FUND_STAGES:
+        total = getattr(budget, stage).total
+        parts = [getattr(getattr(funds, source), stage) for source in _FUND_SOURCES]
+        if total is None or all(p is None for p in parts):
+            continue
+        values = tuple(p for p in parts if p is not None)
+        paths = [f"budget.{stage}.total", *(f"funds.{s}.{stage}" for s in _FUND_SOURCES)]
+        names = {"row": "年度资金总额", "column": label, "stage": stage}
+        yield SumStatement("funds", total, values, ctx.refs(*paths), names)
+
+
+def _prose(ctx: ReviewContext) -> Iterator[SumStatement]:
+    for index in ctx.units_with(Kind.AMOUNT, 2):
+        unit, tokens = ctx.units[index], ctx.unit_tokens[index]
+        for statement in parts_statements(unit.text, tokens, index, unit.ref):
+            if _approximate(unit.text, statement):
+                continue
+            listed = "、".join(f"{p.name}{p.value}万元" for p in statement.parts)
+            names = {"label": statement.label, "parts": listed, "count": len(statement.parts)}
+            values = tuple(p.value for p in statement.parts)
+            yield SumStatement("prose", statement.total.value, values, (unit.ref,), names)
+
+
+def _approximate(text: str, statement: PartsStatement) -> bool:
+    """True when the total or a part is written as an approximation (约、近、逾 …)."""
+    tokens = (statement.total, *(p.token for p in statement.parts))
+    return any(t.start and text[t.start - 1] in _APPROX for t in tokens)
+
+
+def _groups(header: Sequence[str]) -> list[tuple[int, list[int]]]:
+    """(total position, part positions) for every total column of a header row."""
+    totals = [i for i, t in enumerate(header) if _TOTAL.match(t)]
+    groups = []
+    for n, t in enumerate(totals):
+        low = totals[n - 1] + 1 if n else 1
+        high = totals[n + 1] if n + 1 < len(totals) else len(header)
+        before = [i for i in range(low, t) if _part(header[i])]
+        after = [i for i in range(t + 1, high) if _part(header[i])]
+        parts = before if len(before) >= 2 else after
+        if len(parts) >= 2:
+            groups.append((t, parts))
+    return groups
+
+
+def _part(text: str) -> bool:
+    return bool(text) and "其中" not in text and not _TOTAL.match(text) and not _numeric(text)
+
+
+def _numeric(text: str) -> bool:
+    return bool(re.fullmatch(r"[\d.,，%％\-]+", text))
+
+
+def _row_sums(view: TableView) -> Iterator[SumStatement]:
+    rows = view.rows
+    for r, header in enumerate(rows):
+        keys = view.keys[r] if view.keys else [c.key for c in header]
+        if not any("计" in k for k in keys):
+            continue
+        groups = _groups(keys)
+        if not groups:
+            continue
+        for below in rows[r + 1 :]:
+            row = Row(view.block, header, below)
+            if not any(row.value(t) is not None for t, _ in groups):
+                break
+            yield from _check_row(row, groups)
+
+
+def _check_row(row: Row, groups: list[tuple[int, list[int]]]) -> Iterator[SumStatement]:
+    for t, parts in groups:
+        total = row.value(t)
+        values = [row.value(i) for i in parts]
+        if total is None or all(v is None for v in values):
+            continue
+        names = "、".join(row.header[i].key for i in parts)
+        what = f"{row.label() or '本行'}的{row.header[t].key}"
+        numbers = tuple(v or Decimal(0) for v in values)
+        yield SumStatement("table", total, numbers, (row.ref(t),), {"what": what, "parts": names})
+
+
+def _numbered_items(
+    rows: tuple[tuple[CellView, ...], ...], head: tuple[CellView, ...]
+) -> list[tuple[CellView, ...]]:
+    """The numbered rows (1、 2、 …) under `head`, skipping 其中 sub-rows."""
+    items: list[tuple[CellView, ...]] = []
+    in_detail = False
+    for below in rows:
+        text = below[0].key if below else ""
+        if len(below) != len(head):
+            break
+        if _NUMBERED.match(text):
+            items.append(below)
+            in_detail = False
+        elif text.startswith("其中") or (in_detail and items):
+            in_detail = True
+        else:
+            break
+    return items
+
+
+def _column_sums(view: TableView) -> Iterator[SumStatement]:
+    rows = view.rows
+    for r, head in enumerate(rows):
+        label = head[0].key if head else ""
+        if not label or _NUMBERED.match(label) or "其中" in label or len(head) < 2:
+            continue
+        items = _numbered_items(rows[r + 1 :], head)
+        if len(items) < 2:
+            continue
+        for c in range(1, len(head)):
+            total = head[c].value
+            values = [row[c].value for row in items]
+            if total is None or any(v is None for v in values):
+                continue
+            names = "、".join(row[0].key for row in items)
+            what = f"{label}第{c + 1}列"
+            parts = tuple(v for v in values if v is not None)
+            yield SumStatement(
+                "table", total, parts, (head[c].ref(),), {"what": what, "parts": names}
+            )
+
+
+def _aligned(
+    row: tuple[CellView, ...], header: tuple[CellView, ...], index: int
+) -> CellView | None:
+    """The cell of `row` under header position `index`: left-aligned when the row is shorter."""
+    position = index if len(row) <= len(header) else index + len(row) - len(header)
+    return row[position] if 0 <= position < len(row) else None
+
+
+def _fund_rows(view: TableView) -> Iterator[SumStatement]:
+    """A 年度资金总额 row against the 其中 rows of its sources of funds, column by column."""
+    header: tuple[CellView, ...] | None = None
+    rows = view.rows
+    for r, cells in enumerate(rows):
+        keys = view.keys[r] if view.keys else [c.key for c in cells]
+        if header is None and not any("预算" in k or "执行" in k for k in keys):
+            continue
+        if sum(1 for k in keys if _STAGE_COLUMN.search(k) and not _NOT_MONEY.search(k)) >= 2:
+            header = cells
+            continue
+        label = next((k for k in keys if k), "")
+        if header is None or not _FUND_TOTAL.match(label):
+            continue
+        parts = []
+        for below in rows[r + 1 :]:
+            first = next((c.key for c in below if c.key), "")
+            if not _FUND_PART.match(first):
+                break
+            parts.append(below)
+        yield from _fund_columns(header, cells, parts, label.rstrip(":："))
+
+
+def _fund_columns(
+    header: tuple[CellView, ...],
+    total_row: tuple[CellView, ...],
+    parts: list[tuple[CellView, ...]],
+    label: str,
+) -> Iterator[SumStatement]:
+    for index, head in enumerate(header):
+        if not _STAGE_COLUMN.search(head.key) or _NOT_MONEY.search(head.key):
+            continue
+        total = _aligned(total_row, header, index)
+        cells = [_aligned(row, header, index) for row in parts]
+        values = tuple(c.value for c in cells if c is not None and c.value is not None)
+        if total is None or total.value is None or not values:
+            continue
+        stage = (
+            "initial" if "年初" in head.key else "actual" if _SPENT.search(head.key) else "final"
+        )
+        names = {"row": label, "column": head.key, "stage": stage}
+        yield SumStatement("funds", total.value, values, (total.ref(),), names)

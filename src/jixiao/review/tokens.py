@@ -1,0 +1,241 @@
+"""The figures of a text, found in one pass: amounts, percentages, counts, dates and years.
+
+`tokenize` runs one regular expression over a unit's text and returns its `Token` s in
+order. The review context tokenises every paragraph and cell once and hands the tokens
+to the checks with the sentences they stand in, so that no check scans the whole text
+with its own expression to find its figures.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+from enum import StrEnum
+from typing import NamedTuple
+
+from jixiao.model.money import to_wan
+
+
+class Kind(StrEnum):
+    """What a token is."""
+
+    AMOUNT = "amount"  # a sum of money, value in 万元
+    PERCENT = "percent"  # value in percent (99.96 for 99.96%)
+    COUNT = "count"  # a number of things or people, with its classifier
+    DATE = "date"  # a year with a month (and a day)
+    YEAR = "year"  # a year alone (2023年, 2023年度)
+
+
+#: Classifiers of counts (个、人、名 …).
+CLASSIFIERS = "个|人|名|项|家|次|所|辆|件|篇|户|场|期|座|条|批|处|台|套|份|位|支|村"
+_GROUPS = {"个": "things", "家": "things", "所": "things", "项": "things", "条": "things"}
+_GROUPS |= {"人": "people", "名": "people"}
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5}
+_CN_DIGITS |= {"六": 6, "七": 7, "八": 8, "九": 9}
+
+_PATTERN = re.compile(
+    r"(?P<iso>(?:19|20)\d{2})[-/.](?P<im>0?[1-9]|1[0-2])[-/.](?P<id>0?[1-9]|[12]\d|3[01])(?!\d)"
+    r"|(?P<year>(?:19|20)\d{2})\s*年(?P<nd>度)?"
+    r"(?:\s*(?P<month>1[0-2]|0?[1-9])\s*月(?:\s*(?P<day>3[01]|[12]\d|0?[1-9])\s*日)?)?"
+    r"|(?P<num>-?\d[\d,]*(?:\.\d+)?)\s*"
+    r"(?:(?P<money>万元|亿元|千元|元|万(?=[，,。；;、）)\s\x00]|$))|(?P<pct>[%％])"
+    rf"|(?P<cls>{CLASSIFIERS}))"
+    rf"|(?P<cn>[一二两三四五六七八九十]{{1,3}})\s*(?P<cncls>个|名|项|家|所|条)"
+)
+_OPEN = "（(〔[【《"
+_CLOSE = "）)〕]】》"
+
+
+class Token(NamedTuple):
+    """One figure: its kind, value, where it stands in its text, and how it is written.
+
+    A named tuple: millions are made in a large report, and a tuple is the cheapest
+    immutable record to build.
+    """
+
+    kind: Kind
+    value: Decimal
+    start: int
+    end: int
+    text: str
+    unit: str = ""
+    month: int | None = None
+    day: int | None = None
+    nested: bool = False
+
+    def shifted(self, offset: int) -> Token:
+        """The same token with its span moved by -`offset` (into a sentence of its unit)."""
+        return Token(
+            self.kind,
+            self.value,
+            self.start - offset,
+            self.end - offset,
+            self.text,
+            self.unit,
+            self.month,
+            self.day,
+            self.nested,
+        )
+
+
+def count_group(classifier: str) -> str:
+    """What a classifier counts: ``things`` (个, 家, 所 …), ``people`` (人, 名) or itself."""
+    return _GROUPS.get(classifier, classifier)
+
+
+def chinese_number(text: str) -> int | None:
+    """The value of a Chinese numeral up to 99 (八, 十二, 二十, 三十五), else None."""
+    if not text or any(ch not in _CN_DIGITS and ch != "十" for ch in text):
+        return None
+    if "十" not in text:
+        return _CN_DIGITS[text] if len(text) == 1 else None
+    tens, _, ones = text.partition("十")
+    if "十" in ones or len(tens) > 1 or len(ones) > 1:
+        return None
+    high = _CN_DIGITS[tens] if tens else 1
+    return high * 10 + (_CN_DIGITS[ones] if ones else 0)
+
+
+def _number(text: str) -> Decimal | None:
+    try:
+        return Decimal(text.replace(",", ""))
+    except InvalidOperation:
+        return None
+
+
+def _bracket_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every outermost bracketed span of `text`."""
+    spans: list[tuple[int, int]] = []
+    depth, start = 0, 0
+    for index, char in enumerate(text):
+        if char in _OPEN:
+            if depth == 0:
+                start = index
+            depth += 1
+        elif char in _CLOSE and depth:
+            depth -= 1
+            if depth == 0:
+                spans.append((start, index + 1))
+    return spans
+
+
+def _date(match: re.Match[str], start: int, end: int, text: str) -> Token:
+    """A DATE (year with month) or YEAR token."""
+    if match.group("iso"):
+        year, month, day = Decimal(match["iso"]), int(match["im"]), int(match["id"])
+        return Token(Kind.DATE, year, start, end, text, month=month, day=day)
+    year = Decimal(match["year"])
+    if match.group("month"):
+        found = int(match["day"]) if match.group("day") else None
+        return Token(Kind.DATE, year, start, end, text, month=int(match["month"]), day=found)
+    return Token(Kind.YEAR, year, start, end, text, unit="年度" if match["nd"] else "年")
+
+
+def _token(match: re.Match[str], base: int = 0) -> Token | None:
+    start, end, text = match.start() - base, match.end() - base, match.group(0)
+    if match.group("iso") or match.group("year"):
+        return _date(match, start, end, text)
+    if match.group("cn"):
+        count = chinese_number(match["cn"])
+        if count is None:
+            return None
+        return Token(Kind.COUNT, Decimal(count), start, end, text, unit=match["cncls"])
+    value = _number(match["num"])
+    if value is None:
+        return None
+    if match.group("money"):
+        unit = match["money"]
+        return Token(Kind.AMOUNT, to_wan(value, unit), start, end, text, unit=unit)
+    if match.group("pct"):
+        return Token(Kind.PERCENT, value, start, end, text)
+    if "," in match["num"] or "." in match["num"]:
+        return None
+    return Token(Kind.COUNT, value, start, end, text, unit=match["cls"])
+
+
+def _attached(text: str, match: re.Match[str]) -> bool:
+    """True when the figure continues a number (or a 第/之 ordinal) written before it.
+
+    The expression has no look-behind (so the engine can skip to the next figure
+    quickly); what stands before a match is checked here instead.
+    """
+    start = match.start()
+    if not start:
+        return False
+    before = text[start - 1]
+    if match.group("cn"):
+        return before in "第之"
+    return before.isdigit() or (before == "." and match.group("num") is not None)
+
+
+_FIGURE = re.compile(r"[0-9一二两三四五六七八九十]")
+
+
+def tokenize(text: str) -> tuple[Token, ...]:
+    """Every figure of `text`, in order; a token inside brackets is marked ``nested``."""
+    if _FIGURE.search(text) is None:
+        return ()
+    return tokenize_all([text])[0]
+
+
+#: Joins texts for one scan; matches no pattern and stops every figure.
+SEPARATOR = "\x00"
+
+
+def tokenize_all(texts: list[str]) -> list[tuple[Token, ...]]:
+    """The tokens of each text, found by one scan over all of them (spans in each text)."""
+    joined = SEPARATOR.join(texts)
+    starts, position = [], 0
+    for text in texts:
+        starts.append(position)
+        position += len(text) + 1
+    found: list[list[Token]] = [[] for _ in texts]
+    index, last = 0, len(texts) - 1
+    for match in _PATTERN.finditer(joined):
+        if _attached(joined, match):
+            continue
+        while index < last and starts[index + 1] <= match.start():
+            index += 1
+        token = _token(match, starts[index])
+        if token is not None:
+            found[index].append(token)
+    return [_mark_nested(texts[i], tokens) for i, tokens in enumerate(found)]
+
+
+def _mark_nested(text: str, tokens: list[Token]) -> tuple[Token, ...]:
+    if not tokens or not any(ch in text for ch in _OPEN):
+        return tuple(tokens)
+    spans = _bracket_spans(text)
+    return tuple(
+        _nested(t) if any(a < t.start and t.end <= b for a, b in spans) else t for t in tokens
+    )
+
+
+def _nested(token: Token) -> Token:
+    return token._replace(nested=True)
+
+
+#: Marks that end the label of a figure (looking back from it).
+LABEL_STOPS = frozenset("，,。；;：:、（）()！!？?\n")
+_PAIRS = {"）": "（", ")": "("}
+
+
+def label_before(text: str, start: int, floor: int = 0, limit: int = 30) -> str:
+    """The words before position `start` back to a stop mark or `floor` (at most `limit`).
+
+    A bracketed part inside the words is kept (因公出国（境）费): a closing bracket
+    directly after words jumps back to its opening bracket.
+    """
+    low = max(floor, start - limit)
+    index = start
+    while index > low:
+        char = text[index - 1]
+        if char in _PAIRS and index < start:
+            opening = text.rfind(_PAIRS[char], low, index - 1)
+            if opening > low and text[opening - 1] not in LABEL_STOPS:
+                index = opening
+                continue
+        if char in LABEL_STOPS:
+            break
+        index -= 1
+    return text[index:start].strip()

@@ -105,6 +105,24 @@ class Index:
                 ),
             )
 
+    def setting(self, key: str) -> str | None:
+        """A setting of the run that made the index (None when never set)."""
+        self._db.execute("CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+        cur = self._db.execute("SELECT value FROM settings WHERE key = ?", (key,))
+        row = cur.fetchone()
+        return None if row is None else str(row[0])
+
+    def set_setting(self, key: str, value: str) -> None:
+        """Store a setting of this run."""
+        with self._db:
+            self._db.execute("CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+            self._db.execute("INSERT OR REPLACE INTO settings VALUES (?, ?)", (key, value))
+
+    def clear(self) -> None:
+        """Forget every finished document (their files are written again as they are redone)."""
+        with self._db:
+            self._db.execute("DELETE FROM documents")
+
     def count(self) -> tuple[int, int]:
         """(documents reviewed, documents failed)."""
         cur = self._db.execute("SELECT COALESCE(SUM(ok), 0), COUNT(*) - COALESCE(SUM(ok), 0) FROM documents")

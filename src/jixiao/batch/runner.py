@@ -19,6 +19,7 @@ from pathlib import Path
 
 from jixiao.batch.executors import Backend, open_backend
 from jixiao.batch.index import Index
+from jixiao.batch.settings import describe, stamp
 from jixiao.batch.sources import Source, iter_sources
 from jixiao.batch.worker import DocResult, process_document, sha256
 from jixiao.batch.writer import ResultWriter
@@ -61,6 +62,8 @@ class RunStats:
     #: Seconds summed over documents, per stage (read, extract, score, check, write).
     stage_seconds: dict[str, float] = field(default_factory=dict)
     interrupted: bool = False
+    #: The settings of the earlier run whose results were discarded (another profile or version).
+    recomputed: str | None = None
 
     @property
     def processed(self) -> int:
@@ -170,6 +173,16 @@ def _feed(loop: _Loop, index: Index, sources: Iterator[Source], stats: RunStats)
     loop.drain(0)
 
 
+def _same_settings(index: Index, options: BatchOptions, stats: RunStats) -> None:
+    """Clear an index made with another profile or version (`jixiao.batch.settings`)."""
+    current = stamp(options.profile)
+    previous = index.setting("stamp")
+    if previous is not None and previous != current:
+        stats.recomputed = describe(previous)
+        index.clear()
+    index.set_setting("stamp", current)
+
+
 def run_batch(
     paths: Iterable[Path],
     options: BatchOptions,
@@ -185,6 +198,7 @@ def run_batch(
     started = time.perf_counter()
     with ExitStack() as stack:
         index = stack.enter_context(Index(options.out))
+        _same_settings(index, options, stats)
         backend = stack.enter_context(open_backend(options.jobs, options.cluster))
         writer = stack.enter_context(ResultWriter(options.out, index, stats, db=options.db))
         loop = _Loop(backend, writer, monitor, options)

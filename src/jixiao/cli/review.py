@@ -23,6 +23,7 @@ from jixiao.batch import BatchOptions, Monitor, RunStats, run_batch, write_summa
 from jixiao.batch.sources import count_sources
 from jixiao.batch.store import check_url
 from jixiao.errors import ConfigError
+from jixiao.score import load_profile
 
 
 class RichMonitor(Monitor):
@@ -104,6 +105,11 @@ def review_command(
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
         raise typer.BadParameter("找不到：" + "、".join(missing), param_hint="PATH")
+    if profile:
+        try:
+            load_profile(profile)  # refused once, here, not once per document
+        except ConfigError as exc:
+            raise typer.BadParameter(str(exc), param_hint="--profile") from exc
     options = BatchOptions(out=out, jobs=jobs, profile=profile, db=db, cluster=cluster)
     monitor = None if quiet else RichMonitor(console)
     try:
@@ -114,6 +120,8 @@ def review_command(
     except ConfigError as exc:
         print(f"jixiao: {exc}", file=sys.stderr)
         raise typer.Exit(2) from exc
+    if stats.recomputed:
+        console.print(f"注意：{out} 中已有的结果按{stats.recomputed}得出，与本次设置不同，已全部重新审核。")
     write_summaries(out)
     _report(console, stats, out)
     raise typer.Exit(1 if stats.failed else 0)

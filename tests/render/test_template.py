@@ -83,9 +83,9 @@ def test_the_sample_has_no_todo_and_ends_with_its_signature(
     assert texts[body_end - 2 : body_end] == ["青禾县示例事务服务中心", "2024年3月15日"]
 
 
-def test_a_draft_leaves_the_date_to_fill_in(record: Record) -> None:
+def test_a_draft_without_a_date_ends_with_the_unit(record: Record) -> None:
     texts = _paragraphs(render(record))
-    assert texts[texts.index("附件1") - 1] == "　　年　　月　　日"
+    assert texts[texts.index("附件1") - 1] == "青禾县示例事务服务中心"
 
 
 def test_other_sections_appear_with_text(record: Record) -> None:

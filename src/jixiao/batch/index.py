@@ -105,6 +105,18 @@ class Index:
                 ),
             )
 
+    def ranked(self) -> Iterator[Entry]:
+        """Reviewed documents by 复算得分 (then 自评得分) from the highest, streamed from disk."""
+        sql = (
+            "SELECT sha256, name, file, ok, error, row, timings FROM documents WHERE ok = 1 ORDER BY "
+            "json_extract(row, '$.score_computed') IS NULL, json_extract(row, '$.score_computed') DESC, "
+            "json_extract(row, '$.score_claimed') IS NULL, json_extract(row, '$.score_claimed') DESC, name"
+        )
+        cur = self._db.cursor()
+        cur.arraysize = 256
+        for sha, name, file, is_ok, error, row, timings in cur.execute(sql):
+            yield Entry(sha, name, file, bool(is_ok), error, json.loads(row), json.loads(timings))
+
     def setting(self, key: str) -> str | None:
         """A setting of the run that made the index (None when never set)."""
         self._db.execute("CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)")

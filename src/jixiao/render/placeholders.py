@@ -164,7 +164,7 @@ TEXT: dict[str, Callable[[Record, Narrative], Any]] = {
     "其他说明": lambda r, n: n.other or "",
     "其他章节": lambda r, n: _topics(n.other_sections),
     "落款单位": lambda r, n: n.signed_by or r.department or "",
-    "落款日期": lambda r, n: n.signed_on or "　　年　　月　　日",
+    "落款日期": lambda r, n: n.signed_on or "",
     "填表人": _contact("filled_by"),
     "联系电话": _contact("phone"),
 }

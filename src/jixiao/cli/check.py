@@ -68,7 +68,7 @@ def check_command(
                 findings = list(evaluate(path, chosen).findings)
             except (JixiaoError, OSError) as exc:
                 failed = True
-                print(f"jixiao: {path}: 无法审核：{describe(exc, path.name)}", file=sys.stderr)
+                print(f"jixiao: {describe(exc, str(path))}", file=sys.stderr)
                 continue
             errors = errors or any(f.severity is Severity.ERROR for f in findings)
             shown = [f for f in findings if f.severity.rank >= min_severity.rank]

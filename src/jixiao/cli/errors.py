@@ -20,7 +20,7 @@ SEGMENTS = {
     "year": "年度",
     "kind": "类型",
     "schema": "格式标识",
-    "staffing": "人员",
+    "staffing": "",
     "authorized": "编制数",
     "retired": "离退休人数",
     "income": "收入",

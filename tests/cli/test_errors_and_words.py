@@ -1,0 +1,67 @@
+"""One formatter for record-validation errors; Chinese usage errors; the terminal's words."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pydantic import ValidationError
+from typer.testing import CliRunner
+
+from jixiao.cli import app
+from jixiao.cli.chinese import translate
+from jixiao.cli.errors import describe, field_name, record_error
+from jixiao.cli.view import finding_line, summary_line
+from jixiao.model.document import Position
+from jixiao.model.provenance import SourceRef
+from jixiao.model.record import Record
+from jixiao.review import Finding, Severity
+
+runner = CliRunner()
+
+
+def test_field_names_in_words() -> None:
+    assert field_name(("budget", "final", "total")) == "budget.final.total（全年预算合计）"
+    assert field_name(("indicators", 3, "weight")) == "indicators[3].weight（第4个绩效指标的分值）"
+    assert field_name(("staffing", "actual")) == "staffing.actual（实际在职人数）"
+    assert field_name(("unknown_field",)) == "unknown_field"
+
+
+def test_validation_errors_are_listed_by_field() -> None:
+    with pytest.raises(ValidationError) as caught:
+        Record.model_validate({"year": 2200, "self_evaluation": {"grade": "甲"}, "x": 1})
+    message = record_error("a.json", caught.value)
+    assert message.startswith("a.json: 不是有效的评价记录（jixiao.record/1），共3处问题：")
+    assert "year（年度）：不能大于2100，实际为“2200”" in message
+    assert "self_evaluation.grade（自评等级）：只能是 '优', '良', '中' or '差'，实际为“甲”" in message
+    assert "x：不是记录中的字段（拼写错误？）" in message
+    assert describe(caught.value, "b.json").startswith("b.json: ")
+
+
+@pytest.mark.parametrize("command", ["check", "score", "render"])
+def test_every_command_names_the_field(tmp_path: Path, command: str) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"staffing": {"retired": -3}}', encoding="utf-8")
+    result = runner.invoke(app, [command, str(bad)])
+    assert result.exit_code == 1
+    assert "staffing.retired（离退休人数）：不能小于0" in result.stderr
+
+
+def test_usage_errors_in_chinese() -> None:
+    assert translate("Missing argument 'PATHS'.") == "缺少参数 PATHS。"
+    assert translate("No such option: --x (Possible options: --out)") == "没有选项 --x（可用的选项：--out）"
+    assert translate("Invalid value for --to: 不支持") == "--to 的值无效：不支持"
+    result = runner.invoke(app, ["check"])
+    assert result.exit_code == 2 and "缺少参数" in result.output and "用法：" in result.output
+    help_text = runner.invoke(app, ["render", "--help"]).output
+    assert "选项" in help_text and "写出自评报告" in help_text
+
+
+def test_a_finding_line_and_the_tally() -> None:
+    ref = SourceRef(0, Position(table=3), "42", row=4, col=1)
+    finding = Finding("staff-over-establishment", Severity.WARNING, "在职人数超过编制数", location=ref.label(), refs=(ref,))
+    line = finding_line("a.docx", finding)
+    assert line == "a.docx（第3个表格第5行第2列）：警告【在职人数超过编制数】在职人数超过编制数  [staff-over-establishment]"
+    info = Finding("over-completion", Severity.INFO, "x")
+    assert summary_line([finding, info]) == "共2处：错误0、警告1、提示1"
+    assert summary_line([finding], files=3) == "3个文件，共1处：错误0、警告1、提示0"

@@ -65,3 +65,12 @@ def test_a_finding_line_and_the_tally() -> None:
     info = Finding("over-completion", Severity.INFO, "x")
     assert summary_line([finding, info]) == "共2处：错误0、警告1、提示1"
     assert summary_line([finding], files=3) == "3个文件，共1处：错误0、警告1、提示0"
+
+
+def test_places_in_one_table_are_said_once() -> None:
+    from jixiao.review.words import short_location
+
+    assert short_location("第4个表格第3行第4列；第4个表格第4行第4列；第12段") == "第4个表格第3行第4列、第4行第4列；第12段"
+    assert short_location("第2页第1个表格第1行第1列；第3页第1个表格第1行第1列") == (
+        "第2页第1个表格第1行第1列；第3页第1个表格第1行第1列"
+    )

@@ -14,7 +14,7 @@ from typing import Any
 
 from jixiao.batch.index import Entry, Index, write_atomic
 from jixiao.batch.summary_html import page, table
-from jixiao.review.words import SEVERITY_NAMES, tally, title_of
+from jixiao.review.words import SEVERITY_NAMES, short_location, tally, title_of
 
 
 def findings_of(out: Path, entry: Entry) -> list[dict[str, Any]]:
@@ -41,7 +41,7 @@ def document_page(entry: Entry, findings: list[dict[str, Any]]) -> str:
             continue
         parts.append(f'<h2 class="{key}">{name}（{len(group)}处）</h2>')
         rows = [
-            [title_of(str(f.get("code"))), f.get("message") or "", f.get("location") or "—",
+            [title_of(str(f.get("code"))), f.get("message") or "", short_location(str(f.get("location") or "")) or "—",
              f.get("suggestion") or "", f.get("code") or ""]
             for f in group
         ]

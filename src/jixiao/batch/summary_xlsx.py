@@ -20,7 +20,7 @@ from openpyxl.utils import get_column_letter
 from jixiao.batch.index import Entry, Index
 from jixiao.batch.overview import Overview
 from jixiao.batch.summary_pages import findings_of
-from jixiao.review.words import SEVERITY_NAMES, title_of
+from jixiao.review.words import SEVERITY_NAMES, short_location, title_of
 
 #: (header, row key, width) of the per-document sheet, before the per-check columns.
 DOCUMENT_COLUMNS = (
@@ -119,7 +119,8 @@ def _finding_rows(out: Path, index: Index) -> Iterator[list[Any]]:
             severity = str(f.get("severity") or "")
             code = str(f.get("code") or "")
             yield [entry.name, entry.row.get("department"), SEVERITY_NAMES.get(severity, severity),
-                   title_of(code), f.get("message"), f.get("location"), f.get("suggestion"), code]
+                   title_of(code), f.get("message"), short_location(str(f.get("location") or "")),
+                   f.get("suggestion"), code]
 
 
 def write_summary_xlsx(out: Path, index: Index, overview: Overview, path: Path) -> None:

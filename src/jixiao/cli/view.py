@@ -19,7 +19,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from jixiao.review.finding import Finding
-from jixiao.review.words import severity_name, tally, title_of
+from jixiao.review.words import severity_name, short_location, tally, title_of
 
 T = TypeVar("T")
 STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
@@ -27,7 +27,7 @@ STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
 def finding_line(path: Path | str, finding: Finding) -> str:
     """``报告.docx（第3个表格第5行第2列）：错误【合计与分项不符】…  [budget-total-mismatch]``."""
-    where = f"{path}（{finding.location}）" if finding.location else str(path)
+    where = f"{path}（{short_location(finding.location)}）" if finding.location else str(path)
     severity = severity_name(finding.severity.value)
     return f"{where}：{severity}【{title_of(finding.code)}】{finding.message}  [{finding.code}]"
 

@@ -20,7 +20,7 @@ from jixiao.render.layout import Element, Flow, TableSpec, TCell, header_row
 from jixiao.render.phrasing import cn_ordinal, score
 from jixiao.render.tables import label, year_prefix
 from jixiao.review.finding import Finding
-from jixiao.review.words import SEVERITY_NAMES, tally, title_of
+from jixiao.review.words import SEVERITY_NAMES, short_location, tally, title_of
 
 #: Heading of each severity's part.
 PARTS = {
@@ -92,10 +92,10 @@ def findings_table(findings: Sequence[Finding]) -> TableSpec:
     for n, finding in enumerate(findings, start=1):
         rows.append(
             (TCell(str(n)), label(title_of(finding.code)), label(finding.message),
-             label(finding.location or "—"), label(finding.suggestion))
+             label(short_location(finding.location) or "—"), label(finding.suggestion))
         )
     return TableSpec(
-        rows=tuple(rows), n_cols=5, widths=(0.5, 1.7, 4.2, 1.7, 2.9), font_size=10.5,
+        rows=tuple(rows), n_cols=5, widths=(0.5, 1.6, 3.9, 2.2, 2.8), font_size=10.5,
         header_rows=1,
     )
 

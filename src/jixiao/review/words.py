@@ -7,6 +7,7 @@ list with `tally` (“共5处：错误1、警告3、提示1”).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 
@@ -44,3 +45,22 @@ def tally(severities: Iterable[str]) -> str:
     total = sum(counts.values())
     parts = "、".join(f"{name}{counts.get(key, 0)}" for key, name in SEVERITY_NAMES.items())
     return f"共{total}处：{parts}"
+
+
+_TABLE_PLACE = re.compile(r"^(第\d+页)?(第\d+个表格)(.+)$")
+
+
+def short_location(location: str) -> str:
+    """Places joined by “；”, with a repeated page and table said once:
+    ``第4个表格第3行第4列；第4个表格第4行第4列`` → ``第4个表格第3行第4列、第4行第4列``."""
+    parts: list[str] = []
+    last = ""
+    for place in (p for p in location.split("；") if p):
+        match = _TABLE_PLACE.match(place)
+        head = (match.group(1) or "") + match.group(2) if match else ""
+        if match and head == last and parts:
+            parts[-1] += "、" + match.group(3)
+            continue
+        parts.append(place)
+        last = head
+    return "；".join(parts)

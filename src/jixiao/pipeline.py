@@ -21,14 +21,14 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, TypeVar
 
-from pydantic import ValidationError
-
-from jixiao.errors import NotAReportError, SourceError
+from jixiao.errors import NotAReportError, SourceError, UnreadableDocumentError
 from jixiao.extract import Extraction, extract, extract_all
 from jixiao.model.document import Document
 from jixiao.model.provenance import Provenance
 from jixiao.model.record import Record
+from jixiao.model.recordfile import MAX_RECORD_BYTES, RecordDataError, describe, load_record_json
 from jixiao.readers import max_bytes, read_bytes, read_path
+from jixiao.readers.files import file_problem, read_regular
 from jixiao.review import Finding, ReviewContext, review
 from jixiao.score import Profile, ScoreResult, choose_profile, load_profile, score_record
 
@@ -118,24 +118,30 @@ def _own_workbook(data: bytes, name: str) -> Extraction | None:
 def load(path: str | Path) -> Extraction:
     """Read and extract one file."""
     path = Path(path)
-    if _workbook_file(path):
-        return load_bytes(path.read_bytes(), name=str(path))
+    data = _workbook_bytes(path)
+    if data is not None:
+        return load_bytes(data, name=str(path))
     return load_document(read_path(path))
 
 
-def _workbook_file(path: Path) -> bool:
-    """An XLSX file within the size limit (it may be a jixiao workbook to import)."""
-    return path.suffix.lower() in (".xlsx", ".xlsm") and path.is_file() and path.stat().st_size <= max_bytes()
+def _workbook_bytes(path: Path) -> bytes | None:
+    """The bytes of an XLSX file (it may be jixiao's workbook to import); None for other formats."""
+    if path.suffix.lower() not in (".xlsx", ".xlsm"):
+        return None
+    try:
+        return read_regular(path, max_bytes())
+    except OSError as exc:
+        raise UnreadableDocumentError(str(path), *file_problem(exc)) from exc
 
 
 def load_all(path: str | Path) -> list[Extraction]:
     """Read one file and extract every form it holds (one record for a single report)."""
     path = Path(path)
-    if _workbook_file(path):
-        own = _own_workbook(path.read_bytes(), str(path))
-        if own is not None:
-            return [own]
-    return [_checked(e) for e in extract_all(read_path(path))]
+    data = _workbook_bytes(path)
+    if data is None:
+        return [_checked(e) for e in extract_all(read_path(path))]
+    own = _own_workbook(data, str(path))
+    return [own] if own is not None else [_checked(e) for e in extract_all(read_bytes(data, name=str(path)))]
 
 
 def load_bytes(data: bytes, *, name: str) -> Extraction:
@@ -147,10 +153,9 @@ def load_bytes(data: bytes, *, name: str) -> Extraction:
 def record_from_json(data: bytes, *, name: str) -> Record:
     """A record from its JSON; `SourceError` naming the file when it is not one."""
     try:
-        return Record.from_json(data)
-    except ValidationError as exc:
-        raise SourceError(name, "不是有效的评价记录 JSON",
-                          f"共 {exc.error_count()} 处不符合 jixiao.record/1") from exc
+        return load_record_json(data)
+    except RecordDataError as exc:  # bounded, validated, the field named: one wording everywhere
+        raise SourceError(name, *describe(exc)) from exc
 
 
 def evaluate_record(
@@ -214,11 +219,12 @@ def evaluate(
     path = Path(path)
     if path.suffix.lower() == ".json":
         try:
-            data = path.read_bytes()
+            data = read_regular(path, MAX_RECORD_BYTES)
         except OSError as exc:
-            raise SourceError(str(path), f"无法读取文件：{exc.strerror or exc}") from exc
+            raise SourceError(str(path), *file_problem(exc)) from exc
         return evaluate_bytes(data, name=str(path), profile=profile, timings=timings)
-    if _workbook_file(path):
-        return evaluate_bytes(path.read_bytes(), name=str(path), profile=profile, timings=timings)
+    workbook = _workbook_bytes(path)
+    if workbook is not None:
+        return evaluate_bytes(workbook, name=str(path), profile=profile, timings=timings)
     document = _timed(timings, "read", lambda: read_path(path))
     return evaluate_document(document, profile, timings=timings)

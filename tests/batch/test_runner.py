@@ -86,9 +86,11 @@ def test_zip_archives_and_process_pool(archive: Path, tmp_path: Path) -> None:
     assert "findings" in json.loads(findings.read_text(encoding="utf-8"))
 
 
-def test_duplicate_bytes_are_reviewed_once(archive: Path, tmp_path: Path) -> None:
+def test_same_bytes_at_two_paths_are_two_rows(archive: Path, tmp_path: Path) -> None:
     first = sorted(archive.glob("*.txt"))[0]
     (archive / "copy.txt").write_bytes(first.read_bytes())
-    stats = run_batch([archive], BatchOptions(out=tmp_path / "out", jobs=0))
-    assert stats.reviewed + stats.skipped + stats.duplicates == 13
-    assert stats.skipped + stats.duplicates == 1
+    out = tmp_path / "out"
+    stats = run_batch([archive], BatchOptions(out=out, jobs=0))
+    write_summaries(out)
+    assert (stats.reviewed, stats.failed) == (13, 1)
+    assert len(_sheets(out / "summary.xlsx")["文件"]) == 14

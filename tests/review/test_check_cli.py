@@ -59,7 +59,7 @@ def test_unreadable_file_is_named_and_others_go_on(tmp_path: Path) -> None:
     result = runner.invoke(app, ["check", str(bad), str(good)])
     assert result.exit_code == 1
     assert "broken.json" in result.stderr and "staff-over-establishment" in result.stdout
-    assert result.stdout.splitlines()[-1] == "2个文件，共1处：错误0、警告1、提示0"
+    assert result.stdout.splitlines()[-1] == "审核1个文件（另有1个无法审核），共1处：错误0、警告1、提示0"
 
 
 def test_locations_are_words_and_json_has_the_structured_place(tmp_path: Path) -> None:

@@ -61,7 +61,7 @@ def test_bad_record_json_exits_1(tmp_path: Path) -> None:
 def test_missing_file_exits_1(tmp_path: Path) -> None:
     result = runner.invoke(app, ["score", str(tmp_path / "absent.json")])
     assert result.exit_code == 1
-    assert "无法读取" in result.stderr
+    assert "无法打开" in result.stderr
 
 
 def test_report_that_is_not_a_report_exits_1(tmp_path: Path) -> None:

@@ -7,9 +7,9 @@ from typing import Any
 
 import pytest
 
-from conftest import Browser, World
 from jixiao.store.models import Comment, Submission
 from jixiao.web.app import ROUTERS
+from webworld import Browser, World
 
 ROUTES = sorted({(method, route.path) for router in ROUTERS for route in router.routes  # type: ignore[attr-defined]
                  for method in route.methods})  # type: ignore[attr-defined]

@@ -2,29 +2,34 @@
 
 Memory stays flat however large the archive: sources are enumerated lazily, at most
 a few documents are in flight (`Backend.inflight`), and every result is written to
-disk (and entered in the index) as soon as it arrives. A document already in the
-index — by the SHA-256 of its bytes — is skipped, so an interrupted run started
-again finishes only the rest. The summaries are built afterwards from the index.
+disk (and entered in the index) as soon as it arrives. The parent process reads no
+document: it sends each worker a reference, and the worker reads the bytes
+(`jixiao.batch.task`). A path already in the index at the same version is skipped,
+so an interrupted run started again finishes only the rest; a path whose content
+changed is done again and replaces its row. One run at a time holds the output
+folder (`jixiao.batch.lock`). The summaries are built afterwards from the index.
 """
 
 from __future__ import annotations
 
+import os
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, wait
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from jixiao.batch.executors import Backend, open_backend
+from jixiao.batch.deadline import DEFAULT_TIMEOUT, timeout_reason
+from jixiao.batch.executors import Backend, InlineExecutor, open_backend
 from jixiao.batch.index import Index
+from jixiao.batch.lock import out_lock
 from jixiao.batch.settings import describe, stamp
-from jixiao.batch.sources import Source, iter_sources
-from jixiao.batch.worker import DocResult, process_document, sha256
+from jixiao.batch.sources import BytesRef, Ref, Source, iter_sources
+from jixiao.batch.task import Task, run_source
+from jixiao.batch.worker import DocResult, process_document
 from jixiao.batch.writer import ResultWriter
-
-Task = Callable[[bytes, str, str | None], DocResult]
 
 #: Reason given for a document whose worker process died while reading it alone.
 CRASH_REASON = "处理进程意外退出（文件可能使读取库崩溃，或内存不足）"
@@ -46,6 +51,10 @@ class BatchOptions:
     max_documents: int | None = None
     #: The function run for each document (swappable for tests).
     task: Task = process_document
+    #: Seconds allowed per document (None: no limit).
+    timeout: float | None = DEFAULT_TIMEOUT
+    #: Follow symbolic links that lead out of the paths given.
+    follow_links: bool = False
 
 
 @dataclass
@@ -54,14 +63,16 @@ class RunStats:
 
     reviewed: int = 0
     failed: int = 0
-    #: Documents finished in an earlier run (same bytes).
+    #: Documents finished in an earlier run (same path, unchanged).
     skipped: int = 0
-    #: Documents whose bytes repeat another document of this run.
-    duplicates: int = 0
+    #: Rows dropped because their files are no longer under the paths given.
+    dropped: int = 0
     elapsed: float = 0.0
     #: Seconds summed over documents, per stage (read, extract, score, check, write).
     stage_seconds: dict[str, float] = field(default_factory=dict)
     interrupted: bool = False
+    #: Pages of scans read by OCR.
+    ocr_pages: int = 0
     #: The settings of the earlier run whose results were discarded (another profile or version).
     recomputed: str | None = None
 
@@ -80,6 +91,9 @@ class Monitor:
     def advance(self, ok: bool) -> None:
         """One document finished (or was skipped, counted as ok)."""
 
+    def scanned(self, pages: int) -> None:
+        """The document just finished had `pages` pages read by OCR (called before `advance`)."""
+
     def stop(self) -> None:
         """The run ended."""
 
@@ -87,9 +101,9 @@ class Monitor:
 @dataclass
 class _Pending:
     source: Source
-    sha256: str
     generation: int
     alone: bool = False
+    started: float = field(default_factory=time.monotonic)
 
 
 @dataclass
@@ -101,17 +115,33 @@ class _Loop:
     pending: dict[Future[DocResult], _Pending] = field(default_factory=dict)
     suspects: list[_Pending] = field(default_factory=list)
 
-    def submit(self, source: Source, data: bytes, digest: str, *, alone: bool = False) -> None:
-        task, profile = self.options.task, self.options.profile
+    def submit(self, source: Source, *, alone: bool = False) -> None:
+        ref = self._ref(source)
+        if ref is None:
+            return
+        args = (ref, source.name, self.options.task, self.options.profile, self.options.timeout)
         try:
-            future = self.backend.executor.submit(task, data, source.name, profile)
+            future = self.backend.executor.submit(run_source, *args)
         except BrokenProcessPool:  # broke since the last result: replace it and go on
             self.backend.restart(self.backend.generation)
-            future = self.backend.executor.submit(task, data, source.name, profile)
-        self.pending[future] = _Pending(source, digest, self.backend.generation, alone)
+            future = self.backend.executor.submit(run_source, *args)
+        self.pending[future] = _Pending(source, self.backend.generation, alone)
 
-    def finish(self, result: DocResult) -> None:
-        self.writer.write(result)
+    def _ref(self, source: Source) -> Ref | None:
+        """What the worker reads; cluster workers get the bytes (they have no access to the files)."""
+        assert source.ref is not None
+        if self.options.cluster is None or isinstance(self.backend.executor, InlineExecutor):
+            return source.ref
+        try:
+            return BytesRef(source.fetch())
+        except OSError as exc:
+            self.finish(DocResult(source.name, "", ok=False, error=exc.strerror or str(exc)), source)
+            return None
+
+    def finish(self, result: DocResult, source: Source) -> None:
+        self.writer.write(result, source)
+        if result.ocr_pages:
+            self.monitor.scanned(result.ocr_pages)
         self.monitor.advance(result.ok)
 
     def drain(self, until: int) -> None:
@@ -125,13 +155,16 @@ class _Loop:
                 except BrokenProcessPool:
                     self._crashed(item)
                     continue
-                self.finish(result)
+                self.finish(result, item.source)
         if not self.pending and self.suspects:
             self._retry_suspects()
 
     def _crashed(self, item: _Pending) -> None:
         if item.alone:
-            self.finish(DocResult(item.source.name, item.sha256, ok=False, error=CRASH_REASON))
+            timeout = self.options.timeout
+            late = timeout is not None and time.monotonic() - item.started >= timeout
+            reason = timeout_reason(timeout) if late and timeout is not None else CRASH_REASON
+            self.finish(DocResult(item.source.name, "", ok=False, error=reason), item.source)
             return
         self.suspects.append(item)
         self.backend.restart(item.generation)
@@ -140,37 +173,35 @@ class _Loop:
         """Run each document that was in flight when a worker died alone, to find the culprit."""
         suspects, self.suspects = self.suspects, []
         for item in suspects:
-            self.submit(item.source, item.source.fetch(), item.sha256, alone=True)
+            self.submit(item.source, alone=True)
             self.drain(0)
 
 
-def _fetch(source: Source) -> tuple[bytes | None, str, str | None]:
-    try:
-        data = source.fetch()
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
-        return None, sha256(b"unreadable\0" + source.name.encode()), f"无法读取文件（{reason}）"
-    return data, sha256(data), None
-
-
-def _feed(loop: _Loop, index: Index, sources: Iterator[Source], stats: RunStats) -> None:
+def _feed(loop: _Loop, index: Index, sources: Iterator[Source], stats: RunStats, run: int) -> bool:
+    """Process every source; False when stopped early by ``max_documents``."""
     limit = loop.options.max_documents
+    unchanged: list[bytes] = []
     for source in sources:
         if limit is not None and stats.processed + len(loop.pending) >= limit:
-            break
-        data, digest, error = _fetch(source)
-        if index.done(digest):
+            loop.drain(0)
+            return False
+        if any(p.source.key == source.key for p in loop.pending.values()):
+            continue  # the same path reached twice (through a link inside the tree)
+        if index.version(source.key) == source.version:
             stats.skipped += 1
+            unchanged.append(source.key)
+            if len(unchanged) >= 1000:
+                index.mark_seen(unchanged, run)
+                unchanged.clear()
             loop.monitor.advance(True)
-        elif any(p.sha256 == digest for p in loop.pending.values()):
-            stats.duplicates += 1
-            loop.monitor.advance(True)
-        elif data is None:
-            loop.finish(DocResult(source.name, digest, ok=False, error=error))
+        elif source.ref is None:
+            loop.finish(DocResult(source.name, "", ok=False, error=source.error), source)
         else:
-            loop.submit(source, data, digest)
+            loop.submit(source)
             loop.drain(loop.backend.inflight - 1)
+    index.mark_seen(unchanged, run)
     loop.drain(0)
+    return True
 
 
 def _same_settings(index: Index, options: BatchOptions, stats: RunStats) -> None:
@@ -196,15 +227,22 @@ def run_batch(
     stats = RunStats()
     monitor = monitor or Monitor()
     started = time.perf_counter()
+    paths = list(paths)
     with ExitStack() as stack:
+        stack.enter_context(out_lock(options.out))
         index = stack.enter_context(Index(options.out))
         _same_settings(index, options, stats)
+        run = index.begin_run()
         backend = stack.enter_context(open_backend(options.jobs, options.cluster))
-        writer = stack.enter_context(ResultWriter(options.out, index, stats, db=options.db))
+        writer = stack.enter_context(ResultWriter(options.out, index, stats, db=options.db, run=run))
         loop = _Loop(backend, writer, monitor, options)
         monitor.start(total)
         try:
-            _feed(loop, index, iter_sources(paths), stats)
+            sources = iter_sources(paths, follow_links=options.follow_links)
+            if _feed(loop, index, sources, stats, run):
+                dropped = index.drop_unseen([os.fsencode(os.path.abspath(p)) for p in paths], run)
+                writer.remove(dropped)
+                stats.dropped = len(dropped)
         except KeyboardInterrupt:
             stats.interrupted = True
             for future in loop.pending:

@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from jixiao.batch.faults import database_faults
 from jixiao.model.record import Record
 from jixiao.store import Database, normalize_url
 from jixiao.store.accounts import add_unit
@@ -44,7 +45,9 @@ class BatchStore:
     """Documents and findings of batch runs, in the database at `url`."""
 
     def __init__(self, url: str) -> None:
-        self.db = Database(url)
+        url = check_url(url)
+        with database_faults(url):
+            self.db = Database(url)  # refuses another application's database
 
     def close(self) -> None:
         """Close the database."""

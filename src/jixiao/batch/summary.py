@@ -10,7 +10,9 @@ import os
 import tempfile
 from pathlib import Path
 
+from jixiao.batch.faults import write_faults
 from jixiao.batch.index import Index, write_atomic
+from jixiao.batch.lock import out_lock
 from jixiao.batch.overview import Overview, gather
 from jixiao.batch.summary_html import render_summary_html
 from jixiao.batch.summary_pages import write_pages
@@ -19,16 +21,18 @@ from jixiao.batch.summary_xlsx import write_summary_xlsx
 
 def write_summaries(out: Path) -> Overview:
     """Write both summaries of `out` atomically; returns the aggregates."""
-    with Index(out) as index:
+    with out_lock(out), Index(out) as index:
         overview = gather(index)
-        fd, tmp = tempfile.mkstemp(dir=out, prefix=".summary.", suffix=".xlsx")
-        os.close(fd)
-        try:
-            write_summary_xlsx(out, index, overview, Path(tmp))
-            os.chmod(tmp, 0o644)
-            os.replace(tmp, out / "summary.xlsx")
-        finally:
-            Path(tmp).unlink(missing_ok=True)
+        target = out / "summary.xlsx"
+        with write_faults(target):
+            fd, tmp = tempfile.mkstemp(dir=out, prefix=".summary.", suffix=".xlsx")
+            os.close(fd)
+            try:
+                write_summary_xlsx(out, index, overview, Path(tmp))
+                os.chmod(tmp, 0o644)
+                os.replace(tmp, target)
+            finally:
+                Path(tmp).unlink(missing_ok=True)
         write_pages(out, index)
         write_atomic(out / "summary.html", render_summary_html(overview, index.ranked()))
     return overview

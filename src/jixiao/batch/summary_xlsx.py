@@ -21,6 +21,7 @@ from jixiao.batch.index import Entry, Index
 from jixiao.batch.overview import Overview
 from jixiao.batch.summary_pages import findings_of
 from jixiao.review.words import SEVERITY_NAMES, short_location, title_of
+from jixiao.xlsxsafe import text_row
 
 #: (header, row key, width) of the per-document sheet, before the per-check columns.
 DOCUMENT_COLUMNS = (
@@ -65,8 +66,8 @@ class _Styled:
         self.append(header)
 
     def append(self, values: list[Any]) -> None:
-        """Write one row."""
-        self.sheet.append(values)
+        """Write one row; text is never taken for a formula (names and messages come from documents)."""
+        self.sheet.append(text_row(self.sheet, values) if self.rows else values)
         self.rows += 1
 
     def close(self) -> None:

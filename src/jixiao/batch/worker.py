@@ -15,9 +15,11 @@ from decimal import Decimal
 from typing import Any
 
 from jixiao.batch import stages
+from jixiao.batch.deadline import DeadlineError, failure_reason
 from jixiao.errors import SourceError
 from jixiao.model.record import Record
 from jixiao.pipeline import Evaluation
+from jixiao.readers.limits import ResourceLimitError
 
 #: The stages timed for every document, in order.
 STAGES = ("read", "extract", "score", "check")
@@ -38,6 +40,8 @@ class DocResult:
     error: str | None = None
     #: Seconds spent in each stage.
     timings: dict[str, float] = field(default_factory=dict)
+    #: Pages read by OCR (scans), the slow part of reading.
+    ocr_pages: int = 0
 
 
 def sha256(data: bytes) -> str:
@@ -105,11 +109,17 @@ def process_document(data: bytes, name: str, profile: str | None = None) -> DocR
     """Read, extract, score and check one document; failures become a result with a reason."""
     timings: dict[str, float] = {}
     digest = sha256(data)
+    scanned = 0
     try:
-        result = _review(stages.evaluate_stage(data, name, profile, timings))
+        evaluation = stages.evaluate_stage(data, name, profile, timings)
+        scanned = len(evaluation.document.ocr_pages) if evaluation.document else 0
+        result = _review(evaluation)
     except SourceError as exc:
         result = DocResult(name, digest, ok=False, error=exc.reason + (f"（{exc.hint}）" if exc.hint else ""))
+    except (ResourceLimitError, MemoryError, DeadlineError) as exc:  # named as what they are
+        result = DocResult(name, digest, ok=False, error=failure_reason(exc))
     except Exception as exc:  # a bug or a library failure must not stop the batch
         result = DocResult(name, digest, ok=False, error=f"处理出错：{type(exc).__name__}: {exc}")
     result.name, result.sha256, result.timings = name, digest, timings
+    result.ocr_pages = scanned
     return result

@@ -78,8 +78,8 @@ def check_command(
                 print_findings(console, path, shown)
     if as_json:
         print(json.dumps(report, ensure_ascii=False, indent=2))
-    else:
-        console.print(summary_line(every, len(files)))
+    elif report:  # at least one file reviewed
+        console.print(summary_line(every, len(report), len(files) - len(report)))
     raise typer.Exit(1 if failed or errors else 0)
 
 

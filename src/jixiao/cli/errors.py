@@ -1,18 +1,22 @@
-"""One formatter for the errors every command reports: record validation names the field.
+"""How every command reports the error it stops on; a refused record names its field.
 
-`describe` turns any exception a command stops on into its Chinese message; a record
-that fails validation (pydantic) is listed field by field — the path, its Chinese
-name and what is wrong (“budget.final.total（全年预算合计）：应为数字，实际为“abc””).
+`describe` turns any exception into its Chinese message. A record file that fails
+validation is worded by `jixiao.model.recordfile.message` (the one wording of the
+project), with the field named as a path and in words:
+“a.json: 不是有效的评价记录：字段 staffing.retired（离退休人数） 数值过小（…）”.
 `fail` prints the message to stderr and exits.
 """
 
 from __future__ import annotations
 
+import re
 import sys
 from typing import Any, NoReturn
 
 import typer
 from pydantic import ValidationError
+
+from jixiao.model.recordfile import RecordDataError, from_validation, message
 
 #: Field path segments in Chinese; a path reads as the names of its segments.
 SEGMENTS = {
@@ -60,27 +64,6 @@ SEGMENTS = {
     "record": "记录",
     "narrative": "叙述",
 }
-_REASONS = {
-    "missing": "缺少该字段",
-    "extra_forbidden": "不是记录中的字段（拼写错误？）",
-    "decimal_parsing": "应为数字",
-    "decimal_type": "应为数字",
-    "float_parsing": "应为数字",
-    "float_type": "应为数字",
-    "finite_number": "应为有限的数字",
-    "int_parsing": "应为整数",
-    "int_type": "应为整数",
-    "int_from_float": "应为整数",
-    "string_type": "应为文字",
-    "string_too_short": "不能为空",
-    "list_type": "应为列表",
-    "model_type": "应为对象（{…}）",
-    "model_attributes_type": "应为对象（{…}）",
-    "dict_type": "应为对象（{…}）",
-    "bool_type": "应为 true 或 false",
-    "json_invalid": "不是有效的 JSON",
-    "json_type": "不是有效的 JSON",
-}
 #: Paths whose name is not the sum of their segments' names.
 FIELDS = {
     "staffing.actual": "实际在职人数",
@@ -103,8 +86,6 @@ FIELDS = {
     "projects.actual": "实际支出",
     "projects.budget": "预算",
 }
-#: How many field errors a message lists before “等N处”.
-SHOWN = 8
 
 
 def field_name(loc: tuple[Any, ...]) -> str:
@@ -128,42 +109,25 @@ def field_name(loc: tuple[Any, ...]) -> str:
     return f"{path}（{label}）" if label and label != path else path
 
 
-def _reason(error: Any) -> str:
-    kind = error.get("type", "")
-    ctx = error.get("ctx") or {}
-    if kind in ("greater_than_equal", "greater_than"):
-        reason = f"不能小于{ctx.get('ge', ctx.get('gt'))}"
-    elif kind in ("less_than_equal", "less_than"):
-        reason = f"不能大于{ctx.get('le', ctx.get('lt'))}"
-    elif kind == "literal_error":
-        reason = f"只能是 {ctx.get('expected', '')}"
-    else:
-        reason = _REASONS.get(kind, str(error.get("msg", "")))
-    given = error.get("input")
-    if kind not in ("missing", "extra_forbidden") and isinstance(given, str | int | float):
-        reason += f"，实际为“{given}”"
-    return reason
-
-
-def validation_lines(exc: ValidationError) -> list[str]:
-    """One line per field error: the field named in words and what is wrong."""
-    return [f"{field_name(tuple(e['loc']))}：{_reason(e)}" for e in exc.errors()]
-
-
-def record_error(name: str, exc: ValidationError, what: str = "评价记录（jixiao.record/1）") -> str:
-    """The message for a record (or narrative) file that fails validation."""
-    lines = validation_lines(exc)
-    more = f"\n  …等共{len(lines)}处" if len(lines) > SHOWN else ""
-    listed = "\n".join(f"  {line}" for line in lines[:SHOWN])
-    return f"{name}: 不是有效的{what}，共{len(lines)}处问题：\n{listed}{more}"
+def labelled(error: RecordDataError) -> RecordDataError:
+    """`error` with its field named in words too (``staffing.retired（离退休人数）``)."""
+    loc = tuple(int(p) if p.isdigit() else p for p in re.findall(r"[^.\[\]]+", error.field))
+    if not loc or error.field.startswith("（"):
+        return error
+    return RecordDataError(field_name(loc), error.problem)
 
 
 def describe(exc: BaseException, name: str = "") -> str:
-    """The message of an error a command stops on (a validation error is listed by field)."""
-    cause = exc if isinstance(exc, ValidationError) else exc.__cause__
+    """The message of an error a command stops on.
+
+    A record (or narrative) file that is refused is worded once, by
+    `jixiao.model.recordfile.message`, with the field named in words as well.
+    """
+    cause: BaseException | None = exc if isinstance(exc, ValidationError | RecordDataError) else exc.__cause__
     if isinstance(cause, ValidationError):
-        what = getattr(exc, "what", None) or "评价记录（jixiao.record/1）"
-        return record_error(getattr(exc, "name", None) or name or "记录", cause, what)
+        cause = from_validation(cause)
+    if isinstance(cause, RecordDataError):
+        return message(getattr(exc, "name", None) or name or "记录", labelled(cause))
     if isinstance(exc, OSError):
         return f"{name or exc.filename}: 无法读写文件（{exc.strerror or exc}）"
     return str(exc)

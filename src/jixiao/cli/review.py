@@ -20,6 +20,9 @@ from rich.progress import (
 )
 
 from jixiao.batch import BatchOptions, Monitor, RunStats, run_batch, write_summaries
+from jixiao.batch.deadline import DEFAULT_TIMEOUT
+from jixiao.batch.faults import MachineFaultError, from_os_error
+from jixiao.batch.lock import out_lock
 from jixiao.batch.sources import count_sources
 from jixiao.batch.store import check_url
 from jixiao.errors import ConfigError
@@ -27,15 +30,17 @@ from jixiao.score import load_profile
 
 
 class RichMonitor(Monitor):
-    """A progress bar: done / total, failed, documents per second, ETA."""
+    """A progress bar: done / total, failed, scanned pages read by OCR, documents per second, ETA."""
 
     def __init__(self, console: Console) -> None:
         self.failed = 0
+        self.ocr_pages = 0
         self.progress = Progress(
             TextColumn("审核中"),
             BarColumn(),
             MofNCompleteColumn(),
             TextColumn("失败 {task.fields[failed]}"),
+            TextColumn("扫描页 {task.fields[ocr]}"),
             TextColumn("{task.fields[rate]} 份/秒"),
             TimeElapsedColumn(),
             TextColumn("剩余"),
@@ -47,7 +52,11 @@ class RichMonitor(Monitor):
     def start(self, total: int | None) -> None:
         """Show the bar."""
         self.progress.start()
-        self.task = self.progress.add_task("review", total=total, failed=0, rate="—")
+        self.task = self.progress.add_task("review", total=total, failed=0, rate="—", ocr=0)
+
+    def scanned(self, pages: int) -> None:
+        """More pages read by OCR (shown with the next advance)."""
+        self.ocr_pages += pages
 
     def advance(self, ok: bool) -> None:
         """One more document."""
@@ -55,7 +64,7 @@ class RichMonitor(Monitor):
         self.failed += not ok
         speed = self.progress.tasks[0].speed
         rate = f"{speed:.1f}" if speed else "—"
-        self.progress.update(self.task, advance=1, failed=self.failed, rate=rate)
+        self.progress.update(self.task, advance=1, failed=self.failed, rate=rate, ocr=self.ocr_pages)
 
     def stop(self) -> None:
         """Hide the bar."""
@@ -73,12 +82,13 @@ HELP = """批量审核：读取、提取、评分、审核文件夹或 ZIP 中�
 def _report(console: Console, stats: RunStats, out: Path) -> None:
     console.print(
         f"完成：审核 {stats.reviewed} 份，失败 {stats.failed} 份，"
-        f"跳过已完成 {stats.skipped} 份，重复 {stats.duplicates} 份，用时 {stats.elapsed:.1f} 秒。"
+        f"跳过已完成 {stats.skipped} 份，用时 {stats.elapsed:.1f} 秒。"
+        + (f"其中扫描件文字识别 {stats.ocr_pages} 页。" if stats.ocr_pages else "")
     )
     console.print(f"汇总：{out / 'summary.xlsx'}、{out / 'summary.html'}")
 
 
-def review_command(
+def review_command(  # noqa: PLR0913 - one parameter per command-line option
     paths: Annotated[list[Path], typer.Argument(help="报告文件、文件夹（递归）或 ZIP 压缩包")],
     out: Annotated[Path, typer.Option("--out", "-o", help="输出目录")],
     jobs: Annotated[int, typer.Option("--jobs", "-j", help="并行进程数（0 为单进程）")] = os.cpu_count() or 1,
@@ -88,6 +98,12 @@ def review_command(
         str | None, typer.Option("--cluster", help="Dask 集群地址，如 tcp://10.0.0.5:8786")
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="不显示进度条")] = False,
+    timeout: Annotated[
+        float, typer.Option("--timeout", help="每份文件的处理时限（秒，0 为不限）", min=0)
+    ] = DEFAULT_TIMEOUT,
+    follow_links: Annotated[
+        bool, typer.Option("--follow-links", help="跟随指向所给路径之外的符号链接")
+    ] = False,
 ) -> None:
     """Review every report under PATH: read, extract, score and check in parallel.
 
@@ -110,21 +126,29 @@ def review_command(
             load_profile(profile)  # refused once, here, not once per document
         except ConfigError as exc:
             raise typer.BadParameter(str(exc), param_hint="--profile") from exc
-    options = BatchOptions(out=out, jobs=jobs, profile=profile, db=db, cluster=cluster)
+    options = BatchOptions(
+        out=out, jobs=jobs, profile=profile, db=db, cluster=cluster,
+        timeout=timeout or None, follow_links=follow_links,
+    )
     monitor = None if quiet else RichMonitor(console)
     try:
-        stats = run_batch(paths, options, monitor, total=None if quiet else count_sources(paths))
+        with out_lock(out):
+            total = None if quiet else count_sources(paths, follow_links=follow_links)
+            stats = run_batch(paths, options, monitor, total=total)
+            overview = write_summaries(out)
     except KeyboardInterrupt:
         console.print("已中断。已完成的结果已保存，再次运行同一命令将继续处理其余文件。")
         raise typer.Exit(130) from None
-    except ConfigError as exc:
+    except (ConfigError, MachineFaultError) as exc:
         print(f"jixiao: {exc}", file=sys.stderr)
+        raise typer.Exit(2) from exc
+    except OSError as exc:  # a fault not met where it was expected: still one message
+        print(f"jixiao: {from_os_error(exc)}", file=sys.stderr)
         raise typer.Exit(2) from exc
     if stats.recomputed:
         console.print(f"注意：{out} 中已有的结果按{stats.recomputed}得出，与本次设置不同，已全部重新审核。")
-    write_summaries(out)
     _report(console, stats, out)
-    raise typer.Exit(1 if stats.failed else 0)
+    raise typer.Exit(1 if overview.failed else 0)  # the files as they are now, this run or before
 
 
 def register(app: typer.Typer) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Annotated
 
@@ -28,6 +29,7 @@ def serve_command(
     port: Annotated[int, typer.Option("--port", help="端口")] = 8000,
     demo: Annotated[bool, typer.Option("--demo", help="载入示例报告与演示账号（仅用于演示）")] = False,
     examples: Annotated[Path, typer.Option("--examples", help="--demo 载入的示例报告目录")] = Path("examples"),
+    workers: Annotated[int, typer.Option("--workers", help="服务进程数（多核服务器可设为核数）")] = 1,
 ) -> None:
     """Run the web application (tasks, fill-in, review, overview) on a database.
 
@@ -46,7 +48,13 @@ def serve_command(
         for username, role, where in accounts:
             typer.echo(f"  {username:<10} {role}  {where}")
     typer.echo(f"jixiao 网页服务：http://{host}:{port}/  （数据库 {database.url.split('@')[-1]}，按 Ctrl+C 停止）")
-    uvicorn.run(create_app(database), host=host, port=port, log_level="warning")
+    if workers > 1:
+        database.close()
+        os.environ["JIXIAO_DB"] = database.url
+        uvicorn.run("jixiao.web.app:app_from_environment", factory=True, workers=workers, host=host, port=port,
+                    log_level="warning")
+    else:
+        uvicorn.run(create_app(database), host=host, port=port, log_level="warning")
 
 
 def register(app: typer.Typer) -> None:

@@ -39,9 +39,11 @@ def print_findings(console: Console, path: Path | str, findings: Sequence[Findin
         console.print(escape(finding_line(path, finding)), style=style, soft_wrap=True)
 
 
-def summary_line(findings: Iterable[Finding], files: int | None = None) -> str:
-    """“共N处：错误a、警告b、提示c”, prefixed with the number of files when several."""
+def summary_line(findings: Iterable[Finding], files: int | None = None, failed: int = 0) -> str:
+    """“共N处：错误a、警告b、提示c”, after the number of files when several or some failed."""
     line = tally(f.severity.value for f in findings)
+    if failed:
+        return f"审核{files or 0}个文件（另有{failed}个无法审核），{line}"
     return f"{files}个文件，{line}" if files is not None and files > 1 else line
 
 

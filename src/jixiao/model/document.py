@@ -18,9 +18,9 @@ BlockKind = Literal["heading", "paragraph", "table"]
 class Position:
     """Where something stands in the source file.
 
-    ``line`` is 1-based in text sources; ``page`` is 1-based in PDFs; ``sheet`` and
-    ``cell`` (like ``"B7"``) name spreadsheet locations; ``box`` is the area on a PDF
-    page, ``(x0, top, x1, bottom)`` in points from the page's top-left corner.
+    ``line`` is 1-based in text sources; ``page`` is 1-based in PDFs and images;
+    ``sheet`` and ``cell`` (like ``"B7"``) name spreadsheet locations; ``box`` is the area
+    on a PDF page, ``(x0, top, x1, bottom)`` in points from the page's top-left corner.
     ``table`` and ``paragraph`` are 1-based ordinals a person can count in the source
     (the 3rd table, the 12th paragraph; on PDFs counted on the page); `numbered` fills
     them from the block order. Any may be None.
@@ -31,6 +31,12 @@ class Position:
     sheet: str | None = None
     cell: str | None = None
     box: tuple[float, float, float, float] | None = None
+    #: Text read by OCR: the lowest recognition confidence (0–1) of its characters;
+    #: None for text that was not recognised from an image.
+    confidence: float | None = None
+    #: Text read by OCR: the words (a number, or a character with its neighbours)
+    #: holding characters recognised with low confidence, to be checked against the original.
+    doubtful: tuple[str, ...] = ()
     table: int | None = None
     paragraph: int | None = None
 
@@ -131,6 +137,9 @@ class Document:
     name: str
     format: str
     blocks: tuple[Block, ...]
+    #: Pages whose text was recognised from an image (OCR), 1-based.
+    ocr_pages: tuple[int, ...] = ()
+    #: What the reader could not read as written (cells of a filled workbook).
     notes: tuple[Note, ...] = ()
 
     def text_blocks(self) -> list[tuple[int, Block]]:

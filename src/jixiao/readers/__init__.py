@@ -14,6 +14,8 @@ from pathlib import Path
 
 from jixiao.errors import UnreadableDocumentError
 from jixiao.model.document import Document, numbered
+from jixiao.readers.files import file_problem, read_regular
+from jixiao.readers.limits import ResourceLimitError, document_budget
 
 Reader = Callable[..., Document]
 
@@ -32,7 +34,17 @@ FORMATS: dict[str, str] = {
     ".xlsm": "xlsx",
     ".doc": "legacy",
     ".wps": "legacy",
+    ".png": "image",
+    ".jpg": "image",
+    ".jpeg": "image",
+    ".tif": "image",
+    ".tiff": "image",
 }
+
+
+#: The reason and hint given when reading a document runs out of memory.
+MEMORY_REASON = "内存不足：读取此文件所需内存超出本机或进程的上限"
+MEMORY_HINT = "请关闭其他程序、减少并行进程数（--jobs）后重试，或将文件拆分"
 
 
 def supported(path: Path) -> bool:
@@ -65,9 +77,14 @@ def read_bytes(data: bytes, *, name: str) -> Document:
         raise UnreadableDocumentError(name, "文件为空", "请检查是否上传了正确的文件")
     read = reader_for(name)
     try:
-        return numbered(read(data, name=name))
+        with document_budget():
+            return numbered(read(data, name=name))
     except UnreadableDocumentError:
         raise
+    except ResourceLimitError as exc:  # refused before the memory was taken
+        raise UnreadableDocumentError(name, str(exc), exc.hint) from exc
+    except MemoryError as exc:
+        raise UnreadableDocumentError(name, MEMORY_REASON, MEMORY_HINT) from exc
     except Exception as exc:  # a library failed on bad input: one clear message
         raise UnreadableDocumentError(
             name, f"文件已损坏或格式不符（{type(exc).__name__}）", "请用原软件重新保存后再试"
@@ -78,16 +95,9 @@ def read_path(path: str | Path) -> Document:
     """Read a file from disk, refusing it before reading when it is too large."""
     path = Path(path)
     name = str(path)
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise UnreadableDocumentError(name, f"无法打开文件（{exc.strerror}）") from exc
-    limit = max_bytes()
-    if size > limit:
-        raise UnreadableDocumentError(
-            name,
-            f"文件过大（{size / 1048576:.0f} MB，上限 {limit / 1048576:.0f} MB）",
-            "请确认文件内容，或拆分后再读取",
-        )
     reader_for(name)  # unknown formats are refused before reading
-    return read_bytes(path.read_bytes(), name=name)
+    try:
+        data = read_regular(path, max_bytes())
+    except OSError as exc:
+        raise UnreadableDocumentError(name, *file_problem(exc)) from exc
+    return read_bytes(data, name=name)

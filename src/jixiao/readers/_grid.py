@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from jixiao.model.document import Cell, Position, Table
+from jixiao.readers.limits import check_cells, check_grid
 
 
 @dataclass
@@ -29,6 +30,7 @@ def freeze(cells: list[SpanCell]) -> Table | None:
         return None
     n_rows = max(c.row + c.rowspan for c in cells)
     n_cols = max(c.col + c.colspan for c in cells)
+    check_grid(n_rows, n_cols)
     ordered = sorted(cells, key=lambda c: (c.row, c.col))
     return Table(
         tuple(Cell(c.row, c.col, c.text, c.rowspan, c.colspan, c.position) for c in ordered),
@@ -48,6 +50,7 @@ class Occupancy:
 
     def __init__(self) -> None:
         self._taken: set[tuple[int, int]] = set()
+        self._slots = 0
 
     def next_free(self, row: int, col: int) -> int:
         """The first column at or after `col` in `row` that no cell covers."""
@@ -56,7 +59,9 @@ class Occupancy:
         return col
 
     def take(self, cell: SpanCell) -> None:
-        """Mark every slot of `cell` as covered."""
+        """Mark every slot of `cell` as covered (refused when the table grows too large)."""
+        self._slots += cell.rowspan * cell.colspan
+        check_cells(self._slots)
         for r in range(cell.row, cell.row + cell.rowspan):
             for c in range(cell.col, cell.col + cell.colspan):
                 self._taken.add((r, c))

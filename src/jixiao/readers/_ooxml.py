@@ -10,6 +10,7 @@ from typing import Any
 from lxml import etree
 
 from jixiao.errors import UnreadableDocumentError
+from jixiao.readers.limits import check_package, raise_if_out_of_memory
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _REL_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
@@ -49,6 +50,7 @@ def open_package(data: bytes, *, name: str, kind: str = "Word") -> zipfile.ZipFi
         raise UnreadableDocumentError(
             name, "文件不完整或已损坏（压缩包结构无法读取）", "请重新下载或用原软件另存后再试"
         ) from exc
+    check_package(package)
     return package
 
 
@@ -67,6 +69,7 @@ def read_xml(package: zipfile.ZipFile, part: str, *, name: str) -> Any:
     try:
         return etree.fromstring(raw, PARSER)
     except etree.XMLSyntaxError as exc:
+        raise_if_out_of_memory(exc)
         raise UnreadableDocumentError(
             name, f"文件内容已损坏（{part} 不是有效的 XML）", "请用原软件另存后再试"
         ) from exc

@@ -21,6 +21,7 @@ from jixiao.model.document import Block, BlockKind, Document, Position
 from jixiao.readers._grid import SpanCell, clean_text, freeze
 from jixiao.readers._numbering import Numbering, num_pr
 from jixiao.readers._ooxml import PARSER, main_part, open_package, read_xml, relationships
+from jixiao.readers.limits import check_span, check_table_depth
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
@@ -46,6 +47,7 @@ def read(data: bytes, *, name: str) -> Document:
     body = root.find(f"{W}body")
     if body is None:
         raise UnreadableDocumentError(name, "不是 Word 文档（没有正文）", "请确认文件格式后再试")
+    check_table_depth(body, f"{W}tbl")
     reader = _BodyReader(levels, fallbacks=body.find(f".//{_MC_FALLBACK}") is not None)
     reader.lists = lists
     reader.walk(body)
@@ -369,9 +371,10 @@ def _table_cells(
     cells: list[SpanCell] = []
     above: dict[int, SpanCell] = {}  # grid column → cell last started there
     for r, tr in enumerate(_children(tbl, "tr")):
-        col = _int_prop(tr.find(f"{W}trPr"), "gridBefore", 0)
+        col = check_span(_int_prop(tr.find(f"{W}trPr"), "gridBefore", 0))
         for tc in _children(tr, "tc"):
             span, merge = _cell_props(tc.find(_TC_PR))
+            check_span(span)
             text = _cell_text(tc, nested, fallbacks)  # nested tables of merged-away cells count
             if merge == "continue" and col in above:
                 top = above[col]

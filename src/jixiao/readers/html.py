@@ -20,6 +20,7 @@ from jixiao.errors import UnreadableDocumentError
 from jixiao.model.document import Block, Document, Position
 from jixiao.readers._grid import Occupancy, SpanCell, clean_text, freeze
 from jixiao.readers.encoding import decode
+from jixiao.readers.limits import check_depth, raise_if_out_of_memory
 
 _DROP = (
     "script",
@@ -95,7 +96,9 @@ def read(data: bytes, *, name: str) -> Document:
     try:
         root = lxml.html.document_fromstring(text)
     except (etree.ParserError, ValueError) as exc:
+        raise_if_out_of_memory(exc)
         raise UnreadableDocumentError(name, "无法解析网页内容", "请另存为完整网页后再试") from exc
+    check_depth(root)
     for el in list(root.iter(*_DROP)):
         if el.getparent() is not None:
             el.drop_tree()
@@ -204,7 +207,8 @@ def cell_text(el: Any, nested: list[Any]) -> str:
 def _table_cells(table: Any, nested: list[Any]) -> list[SpanCell]:
     cells: list[SpanCell] = []
     taken = Occupancy()
-    for r, tr in enumerate(_own_rows(table)):
+    rows = _own_rows(table)
+    for r, tr in enumerate(rows):
         col = 0
         for td in tr:
             if td.tag not in ("td", "th"):
@@ -215,14 +219,11 @@ def _table_cells(table: Any, nested: list[Any]) -> list[SpanCell]:
                 r,
                 col,
                 text,
-                _span(td, "rowspan"),
+                min(_span(td, "rowspan"), len(rows) - r),
                 _span(td, "colspan"),
                 Position(line=td.sourceline),
             )
             taken.take(cell)
             cells.append(cell)
             col += cell.colspan
-    n_rows = len(_own_rows(table))
-    for cell in cells:  # a rowspan running past the last row is clipped
-        cell.rowspan = max(1, min(cell.rowspan, n_rows - cell.row))
     return cells

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from jixiao.errors import UnreadableDocumentError
 from jixiao.model.document import Block, Cell, Document, Position, Table
 from jixiao.readers.encoding import decode, looks_binary
+from jixiao.readers.limits import check_grid
 
 
 @dataclass
@@ -91,6 +92,7 @@ def _table_blocks(rows: list[list[_RawCell]]) -> list[Block]:
         for r, row in enumerate(rows)
         for c, raw in enumerate(row)
     )
+    check_grid(len(rows), max(len(r) for r in rows))
     table = Table(cells, n_rows=len(rows), n_cols=max(len(r) for r in rows))
     return [Block("table", table=table, position=Position(line=rows[0][0].line))]
 

@@ -24,6 +24,7 @@ from lxml import etree
 from jixiao.model.document import Block, Document, Position
 from jixiao.readers._grid import SpanCell, clean_text, freeze
 from jixiao.readers._ooxml import PARSER, open_package, relationships
+from jixiao.readers.limits import check_workbook
 
 _S = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
@@ -41,6 +42,7 @@ def read(data: bytes, *, name: str) -> Document:
     from python_calamine import CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
 
     with open_package(data, name=name, kind="Excel") as package:
+        check_workbook(package)
         percent = _percent_cells(package)
     book = CalamineWorkbook.from_filelike(io.BytesIO(data))
     blocks: list[Block] = []

@@ -18,6 +18,7 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 
 from jixiao.model.document import Block, Cell, Document, Position, Table
+from jixiao.readers.limits import check_grid
 from jixiao.recover import indicator_form, label_form, money_form, rows, scoring_form
 from jixiao.recover.grid import Grid, GridCell, Recogniser
 from jixiao.recover.normalize import normalize
@@ -129,6 +130,7 @@ def _table(document: Document, grid_rows: list[list[GridCell]], anchor: Position
         for c, cell in enumerate(row):
             position = document.blocks[cell.tokens[0].block].position if cell.tokens else anchor
             cells.append(Cell(r, c, cell.text, position=position))
+    check_grid(len(grid_rows), max(len(r) for r in grid_rows))
     return Table(tuple(cells), n_rows=len(grid_rows), n_cols=max(len(r) for r in grid_rows))
 
 

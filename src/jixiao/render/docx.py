@@ -188,7 +188,11 @@ def _shade(cell: Any, fill: str) -> None:
     shading.set(qn("w:val"), "clear")
     shading.set(qn("w:color"), "auto")
     shading.set(qn("w:fill"), fill)
-    tcpr.append(shading)
+    later = next((tcpr.find(qn(t)) for t in ("w:noWrap", "w:tcMar", "w:textDirection", "w:tcFitText", "w:vAlign", "w:hideMark") if tcpr.find(qn(t)) is not None), None)
+    if later is not None:
+        later.addprevious(shading)  # shd comes before these in the schema
+    else:
+        tcpr.append(shading)
 
 
 def _fill_cell(cell: Any, text: str, spec: TableSpec, *, header: bool, align: str) -> None:
@@ -243,11 +247,33 @@ def add_table(doc: Any, spec: TableSpec, width_mm: float = TEXT_WIDTH_MM) -> Any
 
     for p in placed:
         if p.cell.rowspan > 1 or p.cell.colspan > 1:
-            at(p.row, p.col).merge(at(p.row + p.cell.rowspan - 1, p.col + p.cell.colspan - 1))
+            _merge(at, p, [Mm(w * unit) for w in widths])
     for p in placed:
         _fill_cell(at(p.row, p.col), p.cell.text, spec, header=p.cell.header, align=p.cell.align)
     _row_flags(table, spec.header_rows)
     return table
+
+
+def _merge(at: Any, placed: Any, widths: list[Any]) -> None:
+    """Merge a cell over its rows and columns in the XML itself (``gridSpan``, ``vMerge``).
+
+    python-docx's `merge` recurses once per row, which a table of thousands of rows
+    exhausts; this writes what Word writes: the first cell of each row spans the
+    columns, the first row restarts the vertical merge and the others continue it.
+    """
+    top, left = placed.row, placed.col
+    rows, cols = placed.cell.rowspan, placed.cell.colspan
+    for r in range(top, top + rows):
+        first = at(r, left)
+        tcpr = first._tc.get_or_add_tcPr()
+        if cols > 1:
+            tcpr.grid_span = cols  # python-docx keeps the schema's order of tcPr children
+            for c in range(left + 1, left + cols):
+                tc = at(r, c)._tc
+                tc.getparent().remove(tc)
+            first.width = sum(widths[left : left + cols], start=type(widths[0])(0))
+        if rows > 1:
+            tcpr.vMerge_val = "restart" if r == top else "continue"
 
 
 def spacer(doc: Any) -> Any:

@@ -6,7 +6,6 @@ from one file shaped ``{"record": {...}, "narrative": {...}}`` (`load_bundle`).
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +14,13 @@ from pydantic import ValidationError
 from jixiao.errors import ConfigError
 from jixiao.model.narrative import NARRATIVE_SCHEMA_ID, Narrative, ProjectNote, Topic
 from jixiao.model.record import Record
+from jixiao.model.recordfile import (
+    RecordDataError,
+    check_data,
+    from_validation,
+    message,
+    parse_json,
+)
 
 __all__ = [
     "NARRATIVE_SCHEMA_ID",
@@ -27,29 +33,28 @@ __all__ = [
 ]
 
 class InvalidFileError(ConfigError):
-    """A record or narrative file that is not valid; the cause holds the validation errors."""
+    """A record or narrative file that is not valid; `name` is the file, the cause says why."""
 
-    def __init__(self, name: str, what: str, message: str) -> None:
+    def __init__(self, name: str, text: str) -> None:
         self.name = name
-        self.what = what
-        super().__init__(message)
+        super().__init__(text)
 
 
 def _parse(text: str, name: str) -> Any:
     try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ConfigError(f"{name}: 不是有效的 JSON（第 {exc.lineno} 行）") from exc
+        return parse_json(text)
+    except RecordDataError as exc:
+        raise InvalidFileError(name, message(name, exc)) from exc
 
 
 def _validated(model: type[Record] | type[Narrative], data: Any, name: str) -> Any:
     try:
+        check_data(data)
         return model.model_validate(data)
     except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
-        what = "评价记录（jixiao.record/1）" if model is Record else "叙述（jixiao.narrative/1）"
-        raise InvalidFileError(name, what, f"{name}: 字段 {where} 无效（{first['msg']}）") from exc
+        raise InvalidFileError(name, message(name, from_validation(exc))) from exc
+    except RecordDataError as exc:
+        raise InvalidFileError(name, message(name, exc)) from exc
 
 
 def narrative_path(record_path: Path) -> Path:

@@ -28,6 +28,7 @@ from jixiao.render.phrasing import evaluation_sentence
 from jixiao.render.tables import basic_data_table, is_field_key, project_table, self_eval_table
 from jixiao.render.template import template_path
 from jixiao.render.xlsx_checks import Validations, add_input_check
+from jixiao.xlsxsafe import as_text
 
 SHEET_SELF = "自评表"
 SHEET_BASIC = "基础数据表"
@@ -69,7 +70,7 @@ def _value(cell: Any, placed: Placed) -> None:
         cell.value = spec.value
     elif spec.text:
         cell.value = spec.text
-        cell.data_type = "s"  # text like “=17个” is not a formula
+        as_text(cell)  # text like “=17个” is not a formula
 
 
 def _style(cell: Any, placed: Placed) -> None:
@@ -86,7 +87,7 @@ def _style(cell: Any, placed: Placed) -> None:
 
 
 def _title(sheet: Any, spec: TableSpec) -> None:
-    title = sheet.cell(row=TITLE_ROW, column=1, value=spec.caption or sheet.title)
+    title = as_text(sheet.cell(row=TITLE_ROW, column=1, value=spec.caption or sheet.title))
     title.font = Font(name="黑体", size=16)
     title.alignment = Alignment(horizontal="center", vertical="center")
     sheet.merge_cells(start_row=TITLE_ROW, start_column=1, end_row=TITLE_ROW, end_column=spec.n_cols)

@@ -39,6 +39,7 @@ FAMILIES = (
     "contradictions",
     "hygiene",
     "workbook",
+    "ocr",
 )
 
 Value = Decimal | int | str

@@ -20,7 +20,9 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import Session, sessionmaker
 
+from jixiao.dbguard import refuse_foreign
 from jixiao.errors import ConfigError
+from jixiao.store.models import Base
 
 #: The database used when none is named: a file in the working directory.
 DEFAULT_URL = "sqlite:///jixiao.db"
@@ -77,6 +79,12 @@ def _engine(url: str) -> Engine:
     return create_engine(url, pool_size=20, max_overflow=20, pool_pre_ping=True)
 
 
+def jixiao_tables() -> set[str]:
+    """The tables a jixiao database holds (the models' and the full-text index's)."""
+    fts = {"search_fts", *(f"search_fts_{part}" for part in ("config", "data", "docsize", "idx", "content"))}
+    return set(Base.metadata.tables) | fts
+
+
 class Database:
     """An engine, a session factory and the migrated schema."""
 
@@ -93,7 +101,11 @@ class Database:
         return self.engine.dialect.name
 
     def migrate(self, revision: str = "head") -> None:
-        """Bring the schema to `revision` with the migrations shipped in the package."""
+        """Bring the schema to `revision` with the migrations shipped in the package.
+
+        A database that holds another application's tables is refused, not added to.
+        """
+        refuse_foreign(self.engine, jixiao_tables(), name=self.url)
         config = Config()
         config.set_main_option("script_location", str(MIGRATIONS))
         with self.engine.begin() as connection:

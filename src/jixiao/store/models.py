@@ -178,17 +178,68 @@ class Submission(Base):
     errors: Mapped[int] = mapped_column(Integer, default=0)
     warnings: Mapped[int] = mapped_column(Integer, default=0)
     infos: Mapped[int] = mapped_column(Integer, default=0)
-    record_json: Mapped[str] = mapped_column(Text, deferred=True)
-    score_json: Mapped[str | None] = mapped_column(Text, deferred=True)
-    provenance_json: Mapped[str | None] = mapped_column(Text, deferred=True)
-    #: What the report claims beyond the record (`Extraction.claims`), as JSON.
-    claims_json: Mapped[str | None] = mapped_column(Text, deferred=True)
-    narrative_json: Mapped[str | None] = mapped_column(Text, deferred=True)
     unit: Mapped[Unit | None] = relationship()
     task: Mapped[Task | None] = relationship()
     source: Mapped[Source | None] = relationship()
+    data: Mapped[SubmissionData] = relationship(cascade="all, delete-orphan", uselist=False)
 
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
+
+    def _data(self) -> SubmissionData:
+        if self.data is None:
+            self.data = SubmissionData(record_json="{}")
+        return self.data
+
+    @property
+    def record_json(self) -> str:
+        """The current record as JSON."""
+        return self._data().record_json
+
+    @record_json.setter
+    def record_json(self, value: str) -> None:
+        self._data().record_json = value
+
+    @property
+    def score_json(self) -> str | None:
+        """The recomputed score as JSON."""
+        return self._data().score_json
+
+    @score_json.setter
+    def score_json(self, value: str | None) -> None:
+        self._data().score_json = value
+
+    @property
+    def provenance_json(self) -> str | None:
+        """Where each value came from, as JSON."""
+        return self._data().provenance_json
+
+    @provenance_json.setter
+    def provenance_json(self, value: str | None) -> None:
+        self._data().provenance_json = value
+
+    @property
+    def claims_json(self) -> str | None:
+        """What the report claims beyond the record, as JSON."""
+        return self._data().claims_json
+
+    @claims_json.setter
+    def claims_json(self, value: str | None) -> None:
+        self._data().claims_json = value
+
+
+class SubmissionData(Base):
+    """The large values of a submission, kept apart so that queues scan narrow rows."""
+
+    __tablename__ = "submission_data"
+    submission_id: Mapped[int] = mapped_column(
+        ForeignKey("submissions.id", ondelete="CASCADE"), primary_key=True, autoincrement=False
+    )
+    record_json: Mapped[str] = mapped_column(Text)
+    score_json: Mapped[str | None] = mapped_column(Text)
+    provenance_json: Mapped[str | None] = mapped_column(Text)
+    #: What the report claims beyond the record (`Extraction.claims`), as JSON.
+    claims_json: Mapped[str | None] = mapped_column(Text)
+    narrative_json: Mapped[str | None] = mapped_column(Text)
 
 
 class RecordVersion(Base):

@@ -14,8 +14,9 @@ from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
+from starlette.datastructures import Headers, MutableHeaders
 from starlette.exceptions import HTTPException
-from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from jixiao.store import Database
 from jixiao.web.auth import NotAuthenticatedError, csrf_protect
@@ -34,26 +35,43 @@ def _wants_json(request: Request) -> bool:
     return request.url.path.startswith("/api/")
 
 
-class Guard(BaseHTTPMiddleware):
-    """Security headers on every response; oversized request bodies refused up front."""
+SECURITY_HEADERS = {
+    "content-security-policy": CSP, "x-content-type-options": "nosniff", "x-frame-options": "DENY",
+    "referrer-policy": "same-origin",
+}
 
-    async def dispatch(self, request: Request, call_next: RequestResponseEndpoint) -> Response:
-        settings: Settings = request.app.state.settings
-        length = request.headers.get("content-length")
-        if length and length.isdigit() and int(length) > settings.max_upload + 1024 * 1024:
-            limit = settings.max_upload // (1024 * 1024)
-            message = f"上传的文件过大（上限 {limit} MB），请压缩或拆分后再上传"
+
+class Guard:
+    """Security headers on every response; request bodies over the upload limit refused up front."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        path: str = scope["path"]
+
+        async def with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                for key, value in SECURITY_HEADERS.items():
+                    headers.setdefault(key, value)
+                if not path.startswith("/static/"):
+                    headers.setdefault("cache-control", "no-store")
+            await send(message)
+
+        settings: Settings = scope["app"].state.settings
+        length = Headers(scope=scope).get("content-length", "")
+        if length.isdigit() and int(length) > settings.max_upload + 1024 * 1024:
+            request = Request(scope, receive)
+            message = f"上传的文件过大（上限 {settings.max_upload // (1024 * 1024)} MB），请压缩或拆分后再上传"
             response: Response = (JSONResponse({"detail": message}, 413) if _wants_json(request)
                                   else page(request, "error.html", 413, message=message))
-        else:
-            response = await call_next(request)
-        response.headers.setdefault("Content-Security-Policy", CSP)
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("X-Frame-Options", "DENY")
-        response.headers.setdefault("Referrer-Policy", "same-origin")
-        if not request.url.path.startswith("/static/"):
-            response.headers.setdefault("Cache-Control", "no-store")
-        return response
+            await response(scope, receive, with_headers)
+            return
+        await self.app(scope, receive, with_headers)
 
 
 def _not_authenticated(request: Request, _exc: Exception) -> Response:
@@ -80,6 +98,11 @@ def _invalid(request: Request, exc: Exception) -> Response:
     if _wants_json(request):
         return JSONResponse({"detail": exc.errors()}, 422)
     return page(request, "error.html", 422, message="提交的内容不完整或格式不正确，请返回检查后重试")
+
+
+def app_from_environment() -> FastAPI:
+    """The app over ``$JIXIAO_DB`` (for server processes started by ``jixiao serve --workers``)."""
+    return create_app(Database())
 
 
 def create_app(db: Database, settings: Settings | None = None) -> FastAPI:

@@ -18,7 +18,7 @@ from datetime import timedelta
 
 from fastapi import HTTPException, Request, Response
 from sqlalchemy import delete, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload
 
 from jixiao.store.accounts import verify_password
 from jixiao.store.models import AuthSession, LoginFailure, User, now
@@ -81,7 +81,8 @@ def viewer_of(request: Request, session: Session) -> Viewer | None:
     viewer = None
     if token:
         row = session.execute(
-            select(User).join(AuthSession, AuthSession.user_id == User.id).where(
+            select(User).options(joinedload(User.unit), joinedload(User.region))
+            .join(AuthSession, AuthSession.user_id == User.id).where(
                 AuthSession.token_hash == _digest(token), AuthSession.expires_at > now(),
                 User.active.is_(True))
         ).scalar_one_or_none()

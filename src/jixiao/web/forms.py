@@ -39,7 +39,20 @@ LABELS = {
     "self_evaluation": "自评结果", "self_evaluation.score": "自评总分", "self_evaluation.grade": "自评等级",
     "problems": "存在的问题", "measures": "改进措施",
 }
-INDICATOR_LABELS = {"name": "三级指标", "actual": "实际完成值"}
+LABELS.update({
+    "income.initial": "年初预算收入",
+    "project.name": "项目名称", "project.competent_department": "主管部门", "project.implementing_unit": "实施单位",
+    "funds": "年度资金总额（万元）", "budget_execution": "预算执行（自评表所填）",
+    "budget_execution.weight": "分值", "budget_execution.rate": "执行率（%）", "budget_execution.score": "得分",
+    "goals": "年度总体目标", "goals.expected": "预期目标", "goals.achieved": "实际完成情况",
+})
+for _source, _source_name in (("fiscal", "财政拨款"), ("carryover", "上年结转"), ("other", "其他资金")):
+    LABELS[f"funds.{_source}"] = _source_name
+    for _stage, _stage_name in (("initial", "年初预算数"), ("final", "全年预算数"), ("actual", "全年执行数")):
+        LABELS[f"funds.{_source}.{_stage}"] = _stage_name
+#: Top-level groups whose titles differ from a field of the same name elsewhere.
+GROUP_LABELS = {"project": "项目信息（项目支出自评表）", "projects": "项目"}
+INDICATOR_LABELS = {"name": "三级指标", "actual": "实际完成值", "unit": "计量单位"}
 PROJECT_LABELS = {"budget": "预算数", "actual": "执行数"}
 NUMBER_ERRORS = ("decimal_parsing", "decimal_type", "int_parsing", "int_from_float", "float_parsing")
 #: Blank rows offered under each table.
@@ -100,6 +113,8 @@ def _model(annotation: Any) -> type[BaseModel] | None:
 
 
 def _label(path: str, name: str, labels: Mapping[str, str]) -> str:
+    if "." not in path and path in GROUP_LABELS:
+        return GROUP_LABELS[path]
     return labels.get(name) or LABELS.get(path) or LABELS.get(name) or name
 
 

@@ -104,12 +104,13 @@ def rows(session: Session, task: Task, view: QueueView) -> QueuePage:
 
 def missing_units(session: Session, task: Task, limit: int = 100) -> list[tuple[str, str]]:
     """Units of the task that have not submitted: (name, status), at most `limit`."""
+    done = (select(Submission.id).where(Submission.task_id == task.id, Submission.unit_id == Unit.id,
+                                        Submission.status.in_(("submitted", "approved"))).exists())
     statement = (
-        select(Unit.name, Submission.status)
-        .join(TaskUnit, TaskUnit.unit_id == Unit.id)
-        .outerjoin(Submission, (Submission.unit_id == Unit.id) & (Submission.task_id == task.id))
-        .where(TaskUnit.task_id == task.id)
-        .where(Submission.id.is_(None) | Submission.status.in_(("draft", "returned")))
-        .order_by(Unit.name).limit(limit)
+        select(Unit.id, Unit.name).join(TaskUnit, TaskUnit.unit_id == Unit.id)
+        .where(TaskUnit.task_id == task.id, ~done).order_by(Unit.name).limit(limit)
     )
-    return [(name, status or "none") for name, status in session.execute(statement)]
+    rows = session.execute(statement).all()
+    states = dict(session.execute(select(Submission.unit_id, Submission.status).where(
+        Submission.task_id == task.id, Submission.unit_id.in_([r[0] for r in rows]))).all()) if rows else {}
+    return [(name, states.get(unit_id) or "none") for unit_id, name in rows]

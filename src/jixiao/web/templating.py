@@ -53,7 +53,9 @@ templates.env.filters.update(
     role=lambda r: ROLE_NAMES.get(r, r),
     comment_kind=lambda k: COMMENT_KINDS.get(k, k),
 )
-templates.env.globals.update(today=lambda: datetime.now(CST).date())
+#: Words shown for the choices of record fields.
+CHOICE_LABELS = {"department": "部门整体支出", "project": "项目支出"}
+templates.env.globals.update(today=lambda: datetime.now(CST).date(), choice_labels=CHOICE_LABELS)
 
 
 def page(request: Request, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:

@@ -1,5 +1,6 @@
-"""Initial schema: regions, units, users, sessions, tasks, sources, submissions and versions,
-findings, comments, the audit log and the searchable text.
+"""Initial schema: regions, units, users, sessions, tasks, sources, submissions (narrow rows
+for queues, their large values apart) and versions, findings, comments, the audit log and the
+searchable text.
 
 Revision ID: 0001
 """
@@ -145,11 +146,6 @@ def upgrade() -> None:
     sa.Column('errors', sa.Integer(), nullable=False),
     sa.Column('warnings', sa.Integer(), nullable=False),
     sa.Column('infos', sa.Integer(), nullable=False),
-    sa.Column('record_json', sa.Text(), nullable=False),
-    sa.Column('score_json', sa.Text(), nullable=True),
-    sa.Column('provenance_json', sa.Text(), nullable=True),
-    sa.Column('claims_json', sa.Text(), nullable=True),
-    sa.Column('narrative_json', sa.Text(), nullable=True),
     sa.ForeignKeyConstraint(['source_id'], ['sources.id'], ),
     sa.ForeignKeyConstraint(['task_id'], ['tasks.id'], ),
     sa.ForeignKeyConstraint(['unit_id'], ['units.id'], ),
@@ -228,9 +224,20 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['submission_id'], ['submissions.id'], ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('submission_id')
     )
+    op.create_table('submission_data',
+    sa.Column('submission_id', sa.Integer(), autoincrement=False, nullable=False),
+    sa.Column('record_json', sa.Text(), nullable=False),
+    sa.Column('score_json', sa.Text(), nullable=True),
+    sa.Column('provenance_json', sa.Text(), nullable=True),
+    sa.Column('claims_json', sa.Text(), nullable=True),
+    sa.Column('narrative_json', sa.Text(), nullable=True),
+    sa.ForeignKeyConstraint(['submission_id'], ['submissions.id'], ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('submission_id')
+    )
 
 
 def downgrade() -> None:
+    op.drop_table('submission_data')
     op.drop_table('search_docs')
     op.drop_table('record_versions')
     with op.batch_alter_table('findings', schema=None) as batch_op:

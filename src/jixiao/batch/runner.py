@@ -44,6 +44,8 @@ class BatchOptions:
     profile: str | None = None
     #: ``sqlite:///path.db``: also store results in this database.
     db: str | None = None
+    #: The region (地区) that units new to the database join (with `db`).
+    region: str | None = None
     #: Address of a Dask scheduler; the work then runs on that cluster.
     cluster: str | None = None
     #: Stop after this many new documents (tests of interruption, trial runs).
@@ -70,6 +72,8 @@ class RunStats:
     #: Seconds summed over documents, per stage (read, extract, score, check, write).
     stage_seconds: dict[str, float] = field(default_factory=dict)
     interrupted: bool = False
+    #: Units of the database that belong to another region than ``BatchOptions.region``.
+    units_elsewhere: list[str] = field(default_factory=list)
 
     @property
     def processed(self) -> int:
@@ -111,7 +115,8 @@ class _Loop:
         ref = self._ref(source)
         if ref is None:
             return
-        args = (ref, source.name, self.options.task, self.options.profile, self.options.timeout)
+        options = self.options
+        args = (ref, source.name, options.task, options.profile, options.timeout, options.db is not None)
         try:
             future = self.backend.executor.submit(run_source, *args)
         except BrokenProcessPool:  # broke since the last result: replace it and go on
@@ -213,7 +218,8 @@ def run_batch(
         index = stack.enter_context(Index(options.out))
         run = index.begin_run()
         backend = stack.enter_context(open_backend(options.jobs, options.cluster))
-        writer = stack.enter_context(ResultWriter(options.out, index, stats, db=options.db, run=run))
+        writer = stack.enter_context(
+            ResultWriter(options.out, index, stats, db=options.db, region=options.region, run=run))
         loop = _Loop(backend, writer, monitor, options)
         monitor.start(total)
         try:

@@ -149,15 +149,18 @@ def snapshot_of(evaluation: Evaluation) -> Snapshot:
 
 def store_source(session: Session, data: bytes | None, name: str, *,
                  document: Document | None = None, sha256: str | None = None,
-                 failure: str | None = None) -> Source:
-    """The source row for a file (one per distinct content), created when new."""
+                 failure: str | None = None, document_json: str | None = None) -> Source:
+    """The source row for a file (one per distinct content), created when new.
+
+    The read document is given as a `Document` or, already serialised, as `document_json`.
+    """
     digest = sha256 or hashlib.sha256(data or b"").hexdigest()
     source = session.scalar(select(Source).where(Source.sha256 == digest))
     if source is None:
         source = Source(sha256=digest, name=name, size=len(data or b""), data=data)
         session.add(source)
-    if document is not None and source.document_json is None:
-        source.document_json = document_to_json(document)
+    if (document is not None or document_json is not None) and source.document_json is None:
+        source.document_json = document_json if document is None else document_to_json(document)
     source.failure = failure
     return source
 

@@ -21,7 +21,7 @@ from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from jixiao.batch.deadline import DEFAULT_TIMEOUT, timeout_reason
+from jixiao.batch.deadline import DEFAULT_TIMEOUT, patience, timeout_reason
 from jixiao.batch.executors import Backend, InlineExecutor, open_backend
 from jixiao.batch.index import Index
 from jixiao.batch.lock import out_lock
@@ -142,7 +142,8 @@ class _Loop:
     def drain(self, until: int) -> None:
         """Collect results until at most `until` documents are in flight."""
         while len(self.pending) > until:
-            done, _ = wait(list(self.pending), return_when=FIRST_COMPLETED)
+            done, _ = wait(list(self.pending), timeout=self._wait(), return_when=FIRST_COMPLETED)
+            self._give_up(done)
             for future in done:
                 item = self.pending.pop(future)
                 try:
@@ -153,6 +154,37 @@ class _Loop:
                 self.finish(result, item.source)
         if not self.pending and self.suspects:
             self._retry_suspects()
+
+    def _patience(self) -> float | None:
+        """Seconds a cluster's document may take from its submission (None: no limit).
+
+        A pool process stuck in a library is ended by its own watchdog; a cluster's
+        worker thread cannot be, so the loop stops waiting for it instead.
+        """
+        timeout = self.options.timeout
+        if self.options.cluster is None or not timeout or isinstance(self.backend.executor, InlineExecutor):
+            return None
+        return patience(timeout)
+
+    def _wait(self) -> float | None:
+        """How long to wait for the next result: until the first document runs out of patience."""
+        allowed = self._patience()
+        if allowed is None or not self.pending:
+            return None
+        first = min(item.started for item in self.pending.values())
+        return max(0.0, first + allowed - time.monotonic())
+
+    def _give_up(self, done: set[Future[DocResult]]) -> None:
+        """Record as timed out every document past its patience that has not finished."""
+        allowed, timeout = self._patience(), self.options.timeout
+        if allowed is None or timeout is None:
+            return
+        now = time.monotonic()
+        for future, item in list(self.pending.items()):
+            if future not in done and now - item.started >= allowed:
+                del self.pending[future]
+                future.cancel()
+                self.finish(DocResult(item.source.name, "", ok=False, error=timeout_reason(timeout)), item.source)
 
     def _crashed(self, item: _Pending) -> None:
         if item.alone:

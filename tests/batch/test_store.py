@@ -16,7 +16,7 @@ from jixiao.batch.store import BatchStore, check_url
 from jixiao.batch.worker import DocResult, process_document
 from jixiao.cli import app
 from jixiao.errors import ConfigError
-from jixiao.store import Database
+from jixiao.store import Database, records
 from jixiao.store.accounts import add_unit, region
 from jixiao.store.models import (
     FindingRow,
@@ -100,6 +100,7 @@ def test_a_source_over_the_limit_is_not_kept(
     archive: Path, tmp_path: Path, db_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("JIXIAO_LIMIT_STORED_SOURCE", "200")
+    monkeypatch.setattr(records, "SEARCH_CHARS", 100)
     run_batch([archive], BatchOptions(out=tmp_path / "out", jobs=0, db=db_url))
     rows = _stored(db_url)
     assert len(rows) == 12
@@ -107,9 +108,10 @@ def test_a_source_over_the_limit_is_not_kept(
     assert all(provenance and score for _, provenance, score, _ in rows)
     database = Database(db_url)
     with database.session() as session:
-        longest = max(len(body) for body in session.scalars(select(SearchDoc.body)))
+        for sub in session.scalars(select(Submission)):
+            body = session.get_one(SearchDoc, sub.id).body
+            assert len(body) <= len(sub.name) + 100 + len(records.record_text(records.record_of(sub))) + 2
     database.close()
-    assert longest <= 200 + 300  # the cut text and the file name before it
 
 
 def _without_source(data: bytes, name: str, profile: str | None = None, **_: object) -> DocResult:

@@ -8,9 +8,11 @@ compressed, so the parent never sees the document's bytes and holds at most the
 payloads of the documents in flight; it unpacks one payload at a time to store it.
 
 A document whose neutral form is over `stored_source_limit` (characters of JSON) is
-stored without it (its record, score and findings are stored all the same), and its
-search text is cut to the same length, so that one huge file cannot take the parent's
-memory.
+stored without it (its record, score and findings are stored all the same), and the
+search text of any document is cut at `jixiao.store.records.SEARCH_CHARS`, so that one
+huge file cannot take the parent's memory: storing a document takes the parent about
+six times its document JSON at the moment it is stored (decompressing, parsing,
+encoding for the database), one document at a time.
 """
 
 from __future__ import annotations
@@ -25,8 +27,9 @@ from jixiao.pipeline import Evaluation
 from jixiao.store.documents import document_to_json
 from jixiao.store.records import Snapshot, snapshot_of
 
-#: Default of `stored_source_limit`: 32 Mi characters of document JSON.
-STORED_SOURCE = 32 * 1024 * 1024
+#: Default of `stored_source_limit`: 8 Mi characters of document JSON (a real report's
+#: neutral form takes tens to hundreds of kilobytes).
+STORED_SOURCE = 8 * 1024 * 1024
 
 
 def stored_source_limit() -> int:
@@ -57,7 +60,7 @@ def pack(evaluation: Evaluation) -> bytes:
         "provenance": snapshot.provenance_json,
         "claims": snapshot.claims_json,
         "columns": snapshot.columns,
-        "text": snapshot.text[:limit],
+        "text": snapshot.text,
         "document": document,
     }
     return zlib.compress(json.dumps(payload, ensure_ascii=False, default=str).encode("utf-8"), 1)

@@ -39,6 +39,10 @@ from jixiao.store.models import (
     now,
 )
 
+#: Characters of a source document's text kept for full-text search (real reports hold
+#: well under a tenth of this).
+SEARCH_CHARS = 1024 * 1024
+
 
 class StaleVersionError(JixiaoError):
     """The record changed since the form was loaded; the save was refused."""
@@ -134,8 +138,8 @@ def snapshot_of(evaluation: Evaluation) -> Snapshot:
         **severity_counts(findings),
     }
     text = record_text(record)
-    if evaluation.document is not None:
-        text = plain_text(evaluation.document) + "\n" + text
+    if evaluation.document is not None:  # a huge file's text is cut: indexing it takes memory
+        text = plain_text(evaluation.document)[:SEARCH_CHARS] + "\n" + text
     return Snapshot(
         record=record,
         findings=findings,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -55,3 +56,26 @@ def format_files(format_dir: Path, pdf_dir: Path | None, fmt: str) -> list[Path]
     """The fixture files of one format."""
     folder = pdf_dir if fmt == "pdf" and pdf_dir is not None else format_dir / fmt
     return sorted(folder.glob(f"*.{fmt}"))
+
+
+@pytest.fixture(scope="session")
+def scans(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The scanned fixtures of `ocr_build` (made once per session): kind → path."""
+    import ocr_build
+
+    return ocr_build.build(tmp_path_factory.mktemp("scans"))
+
+
+@pytest.fixture(scope="session")
+def scan_extractions(scans: dict[str, Path]) -> Any:
+    """Each scanned fixture read and extracted once per session, on first use: kind → Extraction."""
+    from jixiao.pipeline import load
+
+    cache: dict[str, Any] = {}
+
+    def get(kind: str) -> Any:
+        if kind not in cache:
+            cache[kind] = load(scans[kind])
+        return cache[kind]
+
+    return get

@@ -13,6 +13,7 @@ from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from typing import Any, ParamSpec, TypeVar
 
+from jixiao.batch.pages import SpreadingExecutor, one_ocr_thread
 from jixiao.errors import ConfigError
 
 P = ParamSpec("P")
@@ -45,7 +46,10 @@ def process_pool(jobs: int) -> ProcessPoolExecutor:
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["jixiao.batch.worker"])
     return ProcessPoolExecutor(
-        max_workers=jobs, mp_context=context, max_tasks_per_child=MAX_TASKS_PER_CHILD
+        max_workers=jobs,
+        mp_context=context,
+        max_tasks_per_child=MAX_TASKS_PER_CHILD,
+        initializer=one_ocr_thread,
     )
 
 
@@ -96,12 +100,13 @@ def _dask_client(address: str) -> Any:
 def dask_backend(address: str) -> Iterator[Backend]:
     """A backend on the Dask cluster at `address` (``tcp://host:8786``).
 
-    Two tasks per worker thread are kept in flight.
+    Two tasks per worker thread are kept in flight; the scanned pages of a document
+    become tasks of their own (`jixiao.batch.pages`).
     """
     client = _dask_client(address)
     try:
         threads = sum(client.nthreads().values()) or 1
-        yield Backend(lambda: client.get_executor(pure=False), 2 * threads)
+        yield Backend(lambda: SpreadingExecutor(client.get_executor(pure=False)), 2 * threads)
     finally:
         client.close()
 

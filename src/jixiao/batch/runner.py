@@ -74,6 +74,8 @@ class RunStats:
     interrupted: bool = False
     #: Units of the database that belong to another region than ``BatchOptions.region``.
     units_elsewhere: list[str] = field(default_factory=list)
+    #: Pages of scans read by OCR.
+    ocr_pages: int = 0
 
     @property
     def processed(self) -> int:
@@ -89,6 +91,9 @@ class Monitor:
 
     def advance(self, ok: bool) -> None:
         """One document finished (or was skipped, counted as ok)."""
+
+    def scanned(self, pages: int) -> None:
+        """The document just finished had `pages` pages read by OCR (called before `advance`)."""
 
     def stop(self) -> None:
         """The run ended."""
@@ -137,6 +142,8 @@ class _Loop:
 
     def finish(self, result: DocResult, source: Source) -> None:
         self.writer.write(result, source)
+        if result.ocr_pages:
+            self.monitor.scanned(result.ocr_pages)
         self.monitor.advance(result.ok)
 
     def drain(self, until: int) -> None:

@@ -43,6 +43,8 @@ class DocResult:
     timings: dict[str, float] = field(default_factory=dict)
     #: What the database keeps beside the record (`jixiao.batch.payload`), when asked for.
     stored: bytes | None = field(default=None, repr=False)
+    #: Pages read by OCR (scans), the slow part of reading.
+    ocr_pages: int = 0
 
 
 def sha256(data: bytes) -> str:
@@ -122,8 +124,10 @@ def process_document(
     """
     timings: dict[str, float] = {}
     digest = sha256(data)
+    scanned = 0
     try:
         evaluation = stages.evaluate_stage(data, name, profile, timings)
+        scanned = len(evaluation.document.ocr_pages) if evaluation.document else 0
         result = _review(evaluation, timings, keep_source=keep_source)
     except SourceError as exc:
         result = DocResult(name, digest, ok=False, error=exc.reason + (f"（{exc.hint}）" if exc.hint else ""))
@@ -132,4 +136,5 @@ def process_document(
     except Exception as exc:  # a bug or a library failure must not stop the batch
         result = DocResult(name, digest, ok=False, error=f"处理出错：{type(exc).__name__}: {exc}")
     result.name, result.sha256, result.timings = name, digest, timings
+    result.ocr_pages = scanned
     return result

@@ -89,5 +89,6 @@ class ResultWriter:
             self.stats.reviewed += 1
         else:
             self.stats.failed += 1
+        self.stats.ocr_pages += result.ocr_pages
         for stage, seconds in result.timings.items():
             self.stats.stage_seconds[stage] = self.stats.stage_seconds.get(stage, 0.0) + seconds

@@ -32,15 +32,17 @@ REGION_NAME_MAX = 200
 
 
 class RichMonitor(Monitor):
-    """A progress bar: done / total, failed, documents per second, ETA."""
+    """A progress bar: done / total, failed, scanned pages read by OCR, documents per second, ETA."""
 
     def __init__(self, console: Console) -> None:
         self.failed = 0
+        self.ocr_pages = 0
         self.progress = Progress(
             TextColumn("审核中"),
             BarColumn(),
             MofNCompleteColumn(),
             TextColumn("失败 {task.fields[failed]}"),
+            TextColumn("扫描页 {task.fields[ocr]}"),
             TextColumn("{task.fields[rate]} 份/秒"),
             TimeElapsedColumn(),
             TextColumn("剩余"),
@@ -52,7 +54,11 @@ class RichMonitor(Monitor):
     def start(self, total: int | None) -> None:
         """Show the bar."""
         self.progress.start()
-        self.task = self.progress.add_task("review", total=total, failed=0, rate="—")
+        self.task = self.progress.add_task("review", total=total, failed=0, rate="—", ocr=0)
+
+    def scanned(self, pages: int) -> None:
+        """More pages read by OCR (shown with the next advance)."""
+        self.ocr_pages += pages
 
     def advance(self, ok: bool) -> None:
         """One more document."""
@@ -60,7 +66,7 @@ class RichMonitor(Monitor):
         self.failed += not ok
         speed = self.progress.tasks[0].speed
         rate = f"{speed:.1f}" if speed else "—"
-        self.progress.update(self.task, advance=1, failed=self.failed, rate=rate)
+        self.progress.update(self.task, advance=1, failed=self.failed, rate=rate, ocr=self.ocr_pages)
 
     def stop(self) -> None:
         """Hide the bar."""
@@ -71,6 +77,7 @@ def _report(console: Console, stats: RunStats, out: Path) -> None:
     console.print(
         f"完成：审核 {stats.reviewed} 份，失败 {stats.failed} 份，"
         f"跳过已完成 {stats.skipped} 份，用时 {stats.elapsed:.1f} 秒。"
+        + (f"其中扫描件文字识别 {stats.ocr_pages} 页。" if stats.ocr_pages else "")
     )
     console.print(f"汇总：{out / 'summary.xlsx'}、{out / 'summary.html'}")
     if stats.units_elsewhere:

@@ -18,9 +18,9 @@ BlockKind = Literal["heading", "paragraph", "table"]
 class Position:
     """Where something stands in the source file.
 
-    ``line`` is 1-based in text sources; ``page`` is 1-based in PDFs; ``sheet`` and
-    ``cell`` (like ``"B7"``) name spreadsheet locations; ``box`` is the area on a PDF
-    page, ``(x0, top, x1, bottom)`` in points from the page's top-left corner.
+    ``line`` is 1-based in text sources; ``page`` is 1-based in PDFs and images;
+    ``sheet`` and ``cell`` (like ``"B7"``) name spreadsheet locations; ``box`` is the area
+    on a PDF page, ``(x0, top, x1, bottom)`` in points from the page's top-left corner.
     Any may be None.
     """
 
@@ -29,6 +29,12 @@ class Position:
     sheet: str | None = None
     cell: str | None = None
     box: tuple[float, float, float, float] | None = None
+    #: Text read by OCR: the lowest recognition confidence (0–1) of its characters;
+    #: None for text that was not recognised from an image.
+    confidence: float | None = None
+    #: Text read by OCR: the words (a number, or a character with its neighbours)
+    #: holding characters recognised with low confidence, to be checked against the original.
+    doubtful: tuple[str, ...] = ()
 
     def label(self) -> str:
         """A short human-readable form, like ``line 12`` or ``Sheet1!B7``."""
@@ -61,6 +67,8 @@ class Table:
     cells: tuple[Cell, ...]
     n_rows: int
     n_cols: int
+    #: The grid, built once on first use (extractors and checks all read it).
+    _grid: list[list[Cell | None]] | None = field(default=None, init=False, repr=False, compare=False)
 
     def rows(self) -> list[list[Cell]]:
         """Cells grouped by their starting row, in column order (merged cells once)."""
@@ -72,12 +80,18 @@ class Table:
         return out
 
     def grid(self) -> list[list[Cell | None]]:
-        """The n_rows × n_cols matrix; a merged cell fills every slot it covers."""
+        """The n_rows × n_cols matrix; a merged cell fills every slot it covers.
+
+        Built once and shared: callers read it and must not change it.
+        """
+        if self._grid is not None:
+            return self._grid
         grid: list[list[Cell | None]] = [[None] * self.n_cols for _ in range(self.n_rows)]
         for cell in self.cells:
             for r in range(cell.row, min(cell.row + cell.rowspan, self.n_rows)):
                 for c in range(cell.col, min(cell.col + cell.colspan, self.n_cols)):
                     grid[r][c] = cell
+        object.__setattr__(self, "_grid", grid)
         return grid
 
     def text_grid(self) -> list[list[str]]:
@@ -110,6 +124,8 @@ class Document:
     name: str
     format: str
     blocks: tuple[Block, ...]
+    #: Pages whose text was recognised from an image (OCR), 1-based.
+    ocr_pages: tuple[int, ...] = ()
 
     def text_blocks(self) -> list[tuple[int, Block]]:
         """(index, block) for every heading and paragraph."""

@@ -34,6 +34,11 @@ FORMATS: dict[str, str] = {
     ".xlsm": "xlsx",
     ".doc": "legacy",
     ".wps": "legacy",
+    ".png": "image",
+    ".jpg": "image",
+    ".jpeg": "image",
+    ".tif": "image",
+    ".tiff": "image",
 }
 
 

@@ -11,8 +11,9 @@ or larger/bold lines are headings, and a line with wide gaps (a table drawn
 without rules) keeps its columns as runs of spaces for the text-recovery layer.
 
 Pages without a text layer but with images (scans) go, all together, to
-`_ocr_pages`; a file whose pages are all images and cannot be recognised is
-refused with a hint to OCR it.
+`_ocr_pages`: OCR (`jixiao.readers.ocr`, the extra ``jixiao[ocr]``) reads them into
+blocks, and a table split between a scanned page and the next is joined. Without
+the OCR extra a file whose pages are all images is refused with a hint to install it.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from typing import Any
 
 from jixiao.errors import UnreadableDocumentError
 from jixiao.model.document import Block, Document, Position
+from jixiao.readers import ocr
 from jixiao.readers._grid import clean_text
 from jixiao.readers._pdf_damage import BROKEN_XREF, xref_intact
 from jixiao.readers._pdf_layout import (
@@ -36,12 +38,14 @@ from jixiao.readers._pdf_layout import (
     layout_indent,
     margin_key,
     mark_layout,
+    merge_bands,
     paragraphs,
     running_texts,
 )
 from jixiao.readers._pdf_page import PageReader, Run
 from jixiao.readers._pdf_pieces import Piece, build_table, continues, make_piece
 from jixiao.readers._pdf_tables import Grid, find_grids
+from jixiao.readers.ocr.assemble import join_continued
 
 _ENCRYPTED = ("PDF 已加密（需要密码才能打开）", "请取消密码保护后另存，再读取")
 _DAMAGED = ("PDF 文件已损坏，无法打开", "请重新下载或用原软件重新导出 PDF")
@@ -78,14 +82,21 @@ def read(data: bytes, *, name: str) -> Document:
     finally:
         pdf.close()
     scanned = [p.number for p in pages if p.images and not (p.lines or p.pieces)]
-    if scanned:
+    if scanned and len(scanned) == len(pages) and xref_intact(data):
+        ocr.require(name, "PDF 是扫描件（只有图片，没有文字层）")
+    if scanned and ocr.available():
         recognised = _ocr_pages(data, scanned)
         for page in pages:
             page.ocr = recognised.get(page.number)
+    else:
+        scanned = []
     blocks = _assemble(pages)
     if not blocks:
-        raise _no_text(name, pages, data)
-    return Document(name=name, format="pdf", blocks=tuple(blocks))
+        damaged = not xref_intact(data)  # damage first, as in `_no_text`
+        raise ocr.nothing_read(name) if scanned and not damaged else _no_text(name, pages, data)
+    if scanned:
+        blocks = join_continued(blocks, scanned)
+    return Document(name=name, format="pdf", blocks=tuple(blocks), ocr_pages=tuple(scanned))
 
 
 def _open(data: bytes, name: str) -> Any:
@@ -123,11 +134,12 @@ def _no_text(name: str, pages: list[_Page], data: bytes) -> UnreadableDocumentEr
 def _ocr_pages(data: bytes, numbers: list[int]) -> dict[int, list[Block]]:
     """Blocks recognised on the scanned pages `numbers` (1-based), by page number.
 
-    The OCR engine plugs in here (all scanned pages of a file at once, so that it can
-    render and recognise them in parallel); until then scanned pages yield nothing.
+    All scanned pages of a file go at once, so that a batch on a cluster can spread
+    them over its workers (`jixiao.readers.ocr.ocr_pages`).
     """
-    del data, numbers
-    return {}
+    from jixiao.readers.ocr.pdfpages import recognise_pages
+
+    return recognise_pages(data, numbers)
 
 
 def _read_page(pdf: Any, index: int) -> _Page:
@@ -142,6 +154,7 @@ def _read_page(pdf: Any, index: int) -> _Page:
         free, owned = _distribute(reader, content.runs, grids)
         out.lines = group_lines(free, out.number)
         mark_layout(out.lines)
+        out.lines = merge_bands(out.lines)
         for line in out.lines:
             if len(line.text) <= _HEADING_LENGTH:
                 line.bold = reader.bold(line.first)

@@ -38,6 +38,7 @@ FAMILIES = (
     "plausibility",
     "contradictions",
     "hygiene",
+    "ocr",
 )
 
 Value = Decimal | int | str

@@ -17,12 +17,15 @@ from jixiao.model.provenance import Provenance, SourceRef
 
 
 def _position(position: Position) -> dict[str, Any]:
-    return {f.name: v for f in fields(Position) if (v := getattr(position, f.name)) is not None}
+    return {f.name: v for f in fields(Position) if (v := getattr(position, f.name)) not in (None, ())}
 
 
 def _position_from(data: dict[str, Any] | None) -> Position:
     names = {f.name for f in fields(Position)}
-    return Position(**{k: v for k, v in (data or {}).items() if k in names})
+    values: dict[str, Any] = {
+        k: tuple(v) if isinstance(v, list) else v for k, v in (data or {}).items() if k in names
+    }
+    return Position(**values)
 
 
 def _cell(cell: Cell) -> list[Any]:
@@ -54,14 +57,19 @@ def _block_from(data: dict[str, Any]) -> Block:
 
 def document_to_json(document: Document) -> str:
     """The document as compact JSON."""
-    payload = {"name": document.name, "format": document.format, "blocks": [_block(b) for b in document.blocks]}
+    payload: dict[str, Any] = {
+        "name": document.name, "format": document.format, "blocks": [_block(b) for b in document.blocks]
+    }
+    if document.ocr_pages:
+        payload["ocr_pages"] = list(document.ocr_pages)
     return json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
 
 
 def document_from_json(text: str) -> Document:
     """A document from `document_to_json`'s output."""
     data = json.loads(text)
-    return Document(data["name"], data["format"], tuple(_block_from(b) for b in data["blocks"]))
+    blocks = tuple(_block_from(b) for b in data["blocks"])
+    return Document(data["name"], data["format"], blocks, tuple(data.get("ocr_pages", ())))
 
 
 def ref_to_dict(ref: SourceRef) -> dict[str, Any]:

@@ -172,7 +172,7 @@ def evaluate_record(
     claims = dict(claims or {})
     result = _timed(timings, "score", lambda: score_record(record, chosen, claims=claims))
     context = ReviewContext(record, dict(provenance or {}), document, chosen)
-    findings = _timed(timings, "check", lambda: tuple(review(context)))
+    findings = _timed(timings, "check", lambda: tuple(review(context, score=result)))
     return Evaluation(record, result, findings, chosen, dict(provenance or {}), document, claims)
 
 

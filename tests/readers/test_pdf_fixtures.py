@@ -165,10 +165,6 @@ def test_long_table_f1(long_pdf: bytes, record: Record, tmp_path: Path) -> None:
     assert _f1(long_pdf, record, tmp_path, "long") >= 0.95
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="rows whose cells wrap over several lines are not rebuilt from layout lines yet",
-)
 def test_ruleless_f1_through_text_recovery(
     ruleless_pdf: bytes, record: Record, tmp_path: Path
 ) -> None:

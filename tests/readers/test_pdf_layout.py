@@ -7,6 +7,7 @@ from jixiao.readers._pdf_layout import (
     group_lines,
     heading_level,
     mark_layout,
+    merge_bands,
     running_texts,
 )
 from jixiao.readers._pdf_page import Run, Segment
@@ -137,3 +138,24 @@ def test_row_split_by_a_page_break_is_joined_and_repeated_header_dropped() -> No
     table = build_table([piece_a, piece_b])
     assert table is not None
     assert table.text_grid() == [["指标", "偏差原因"], ["培训", "受天气影响两期培训推迟至次年。"]]
+
+
+def test_header_whose_cells_wrap_is_merged_into_one_line() -> None:
+    # 一级指标 wraps over two lines; 二级指标 is centred between them.
+    runs = [
+        run("一级指", 0, base=100),
+        run("偏差原因", 100, base=100),
+        run("二级指标", 40, base=106),
+        run("标", 0, base=112),
+        run("及改进措施", 100, base=112),
+        run("产出", 0, base=140),
+        run("数量", 40, base=140),
+        run("未完成", 100, base=140),
+    ]
+    lines = group_lines(runs)
+    mark_layout(lines)
+    merged = merge_bands(lines)
+    assert [ln.text for ln in merged] == [
+        "一级指标  二级指标  偏差原因及改进措施",
+        "产出    数量        未完成",
+    ]

@@ -58,3 +58,15 @@ def test_field_names_and_matching() -> None:
     assert field_name("budget_execution.rate") == "预算执行率"
     assert matches("786.32", "786.32") and matches("8.670", "8.67") and matches("1,236", "1236份")
     assert not matches("786.32", "786.3") and not matches("控A制", "公用经费控制数")
+
+
+def test_an_arithmetic_finding_on_a_doubtful_figure_waits_for_the_original() -> None:
+    document = _document(("788.32",), ())
+    misread = [b if b.kind != "paragraph" or "786.32" not in b.text else
+               Block("paragraph", b.text.replace("786.32", "788.32"), position=b.position)
+               for b in document.blocks]
+    findings = review(extract(Document("scan.pdf", "pdf", tuple(misread), ocr_pages=(1, 2))))
+    ocr = [f for f in findings if f.code == "ocr-low-confidence"]
+    about = [f for f in findings if f.code != "ocr-low-confidence" and "788.32" in f.message]
+    assert ocr and ocr[0].severity.value == "warning"
+    assert about and all(f.severity.value == "info" and "请先核对原件" in f.message for f in about)

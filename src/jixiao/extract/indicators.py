@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from jixiao.extract.context import Context
@@ -40,12 +41,19 @@ def _roles(row: list[Cell | None]) -> dict[str, list[int]]:
     for c, cell in enumerate(row):
         if cell is None or (c > 0 and row[c - 1] is cell):
             continue
-        text = clean(cell.text)
-        for role, pattern in ROLES:
-            if len(text) <= 20 and pattern.search(text):
-                cols.setdefault(role, []).append(c)
-                break
+        role = _role_of(cell.text)
+        if role is not None:
+            cols.setdefault(role, []).append(c)
     return cols
+
+
+@lru_cache(maxsize=8192)
+def _role_of(text: str) -> str | None:
+    """The column role a header cell's text names, or None."""
+    text = clean(text)
+    if len(text) > 20:
+        return None
+    return next((role for role, pattern in ROLES if pattern.search(text)), None)
 
 
 _SELF = re.compile(r"自评|单位|部门")

@@ -9,6 +9,7 @@ the 三公 items ``tp.overseas``, ``tp.vehicles``, ``tp.reception``, ``tp.total`
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from jixiao.extract.numbers import clean
 
@@ -41,6 +42,7 @@ _FUNDS: tuple[tuple[str, re.Pattern[str]], ...] = (
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 
 
+@lru_cache(maxsize=16384)
 def stage_of(label: str, year: int | None = None) -> str | None:
     """The budget stage a label names, or None."""
     text = _FUND_TYPES.sub("", clean(label)).replace("上年结转资金", "结转资金")
@@ -53,6 +55,7 @@ def stage_of(label: str, year: int | None = None) -> str | None:
     return None
 
 
+@lru_cache(maxsize=16384)
 def category_of(label: str) -> str | None:
     """The money category a label names, or None; the last one named wins (“基本支出中人员经费”)."""
     text = clean(label)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from functools import lru_cache
 
 from jixiao.model.money import D, to_wan
 
@@ -50,6 +51,7 @@ def parse_amount(number: str, unit: str) -> Decimal:
     return to_wan(D(number), unit)
 
 
+@lru_cache(maxsize=65536)
 def cell_number(text: str) -> Decimal | None:
     """The number a table cell holds (``982.60``, ``98 ``, ``（40分）``), or None.
 
@@ -72,6 +74,12 @@ def cell_unit(text: str) -> str | None:
     return match.group(2) if match else None
 
 
+_BREAK = re.compile(r"\s*\n\s*")
+
+
+@lru_cache(maxsize=65536)
 def clean(text: str) -> str:
     """Text with line breaks joined and outer white space (incl. full-width) removed."""
-    return re.sub(r"\s*\n\s*", "", text).strip(" \t\r\n\u3000")
+    if "\n" in text:
+        text = _BREAK.sub("", text)
+    return text.strip(" \t\r\n\u3000")

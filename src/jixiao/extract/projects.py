@@ -65,8 +65,13 @@ def _list_stage(intro: str) -> str:
     return "actual" if _SPEND_WORDS.search(intro) else "budget"
 
 
+_MONEY = re.compile(r"\d\s*(?:亿元|万元|万|元)")
+
+
 def _from_lists(unit: Unit) -> list[_Project]:
     out: list[_Project] = []
+    if not _MONEY.search(unit.text):
+        return out
     for match in _PAIR.finditer(unit.text):
         name = _norm(match.group(1))
         if _ok(name):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from jixiao.extract.context import Context
 from jixiao.extract.facts import Facts
@@ -44,6 +45,7 @@ def _from_prose(ctx: Context, facts: Facts) -> None:
                     facts.propose(f"staffing.{field}", to_count(match.group(1)), priority, ref)
 
 
+@lru_cache(maxsize=8192)
 def _label_field(text: str) -> str | None:
     text = clean(text)
     text = re.sub(r"^\d{4}年(?:末)?", "", text)

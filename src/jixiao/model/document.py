@@ -75,6 +75,8 @@ class Table:
     cells: tuple[Cell, ...]
     n_rows: int
     n_cols: int
+    #: The grid, built once on first use (extractors and checks all read it).
+    _grid: list[list[Cell | None]] | None = field(default=None, init=False, repr=False, compare=False)
 
     def rows(self) -> list[list[Cell]]:
         """Cells grouped by their starting row, in column order (merged cells once)."""
@@ -86,12 +88,18 @@ class Table:
         return out
 
     def grid(self) -> list[list[Cell | None]]:
-        """The n_rows × n_cols matrix; a merged cell fills every slot it covers."""
+        """The n_rows × n_cols matrix; a merged cell fills every slot it covers.
+
+        Built once and shared: callers read it and must not change it.
+        """
+        if self._grid is not None:
+            return self._grid
         grid: list[list[Cell | None]] = [[None] * self.n_cols for _ in range(self.n_rows)]
         for cell in self.cells:
             for r in range(cell.row, min(cell.row + cell.rowspan, self.n_rows)):
                 for c in range(cell.col, min(cell.col + cell.colspan, self.n_cols)):
                     grid[r][c] = cell
+        object.__setattr__(self, "_grid", grid)
         return grid
 
     def text_grid(self) -> list[list[str]]:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import pairwise
 
 from jixiao.readers._pdf_page import Run
@@ -63,6 +63,8 @@ class Line:
     #: Whether the line belongs to a block laid out in columns (gapped, or a cell's
     #: wrapped text between gapped lines): kept as one line, indented to its place.
     layout: bool = False
+    #: The line's pieces between column gaps: (x0, x1, text).
+    cells: list[tuple[float, float, str]] = field(default_factory=list)
 
 
 def group_lines(runs: Iterable[Run], page: int = 0) -> list[Line]:
@@ -85,10 +87,11 @@ def _line(runs: list[Run], page: int) -> Line:
     if len(runs) == 1:
         return Line(
             first.top, first.bottom, first.x0, first.x1, first.text, first.size, page,
-            _head_width(first), first=first.first,
+            _head_width(first), first=first.first, cells=[(first.x0, first.x1, first.text)],
         )  # fmt: skip
     parts: list[str] = [first.text]
-    gapped = False
+    cells: list[tuple[float, float, str]] = []
+    cell_start, cell_from = first.x0, 0
     top, bottom, x1 = first.top, first.bottom, first.x1
     prev = first
     for run in runs[1:]:
@@ -97,18 +100,42 @@ def _line(runs: list[Run], page: int) -> Line:
         if run.typed and run.first == prev.last + 1 + len(run.typed):
             parts.append(run.typed)
         elif gap >= 0.98 * COLUMN_GAP * size:
+            cells.append((cell_start, prev.x1, "".join(parts[cell_from:])))
             parts.append(" " * max(2, round(gap / (0.5 * size))))
-            gapped = True
+            cell_start, cell_from = run.x0, len(parts)
         elif gap > 0.5 * size or (gap > 0.15 * size and not _wide_side(prev, run)):
             parts.append(" ")
         parts.append(run.text)
         top, bottom, x1 = min(top, run.top), max(bottom, run.bottom), max(x1, run.x1)
         prev = run
+    cells.append((cell_start, prev.x1, "".join(parts[cell_from:])))
     sizes = sorted(r.size for r in runs)
+    size = sizes[len(sizes) // 2]
+    text = _placed(cells, first.x0, size) if len(cells) > 1 else "".join(parts)
     return Line(
-        top, bottom, first.x0, x1, "".join(parts), sizes[len(sizes) // 2], page,
-        _head_width(first), gapped=gapped, first=first.first,
+        top, bottom, first.x0, x1, text, size, page,
+        _head_width(first), gapped=len(cells) > 1, first=first.first, cells=cells,
     )  # fmt: skip
+
+
+def _width(text: str) -> int:
+    """Display columns of a text (CJK and full-width characters take two)."""
+    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
+
+
+def _placed(cells: list[tuple[float, float, str]], origin: float, size: float) -> str:
+    """Cells set at the display column of their left edge (half an em a column), at
+    least two spaces apart, as ``pdftotext -layout`` writes them."""
+    parts: list[str] = []
+    at = 0
+    for i, (x0, _, text) in enumerate(cells):
+        if i:
+            pad = max(2, round((x0 - origin) / (0.5 * size)) - at)
+            parts.append(" " * pad)
+            at += pad
+        parts.append(text)
+        at += _width(text)
+    return "".join(parts)
 
 
 def _wide_side(prev: Run, run: Run) -> bool:
@@ -133,6 +160,51 @@ def mark_layout(lines: list[Line]) -> None:
         for prev, line in pairwise(order):
             if prev.layout and not line.layout and _near(prev, line):
                 line.layout = True
+
+
+def merge_bands(lines: list[Line]) -> list[Line]:
+    """Layout lines that overlap vertically (cells of one row centred at different
+    heights, a header whose cells wrap) merged into one line, column by column."""
+    out: list[Line] = []
+    for line in lines:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.layout
+            and line.layout
+            and abs(prev.size - line.size) < 1.0
+            and line.top < prev.bottom - 0.1 * line.size
+        ):
+            out[-1] = _merged(prev, line)
+        else:
+            out.append(line)
+    return out
+
+
+def _merged(a: Line, b: Line) -> Line:
+    """One line holding the cells of `a` and `b`, cells in one column joined top to bottom."""
+    tagged = [(x0, x1, text, 0) for x0, x1, text in a.cells]
+    tagged += [(x0, x1, text, 1) for x0, x1, text in b.cells]
+    columns: list[list[tuple[float, float, str, int]]] = []
+    for cell in sorted(tagged, key=lambda c: c[0]):
+        if columns and cell[0] < max(c[1] for c in columns[-1]):
+            columns[-1].append(cell)
+        else:
+            columns.append([cell])
+    cells = [
+        (
+            min(c[0] for c in col),
+            max(c[1] for c in col),
+            "".join(c[2] for c in sorted(col, key=lambda c: (c[3], c[0]))),
+        )
+        for col in columns
+    ]
+    size = a.size
+    text = _placed(cells, cells[0][0], size)
+    return Line(
+        a.top, max(a.bottom, b.bottom), min(a.x0, b.x0), max(a.x1, b.x1), text, size,
+        a.page, a.head, gapped=len(cells) > 1, first=a.first, layout=True, cells=cells,
+    )  # fmt: skip
 
 
 def _near(a: Line, b: Line) -> bool:

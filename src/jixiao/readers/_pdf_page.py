@@ -193,23 +193,22 @@ class PageReader:
             return rect.left - left, top - rect.top, rect.right - left, top - rect.bottom
         return self.view.box(rect.left, rect.bottom, rect.right, rect.top)
 
-    def _baseline(self, index: int) -> float:
+    def _origin_of(self, index: int) -> tuple[float, float]:
+        """Displayed (x, y-down) of a character's origin on its baseline."""
         pdfium_c.FPDFText_GetCharOrigin(self._tp, index, self._x, self._y)
         if self._upright:
-            return self._origin[1] - self._y.value
-        return self.view.point(self._x.value, self._y.value)[1]
+            left, top = self._origin
+            return self._x.value - left, top - self._y.value
+        return self.view.point(self._x.value, self._y.value)
 
     def _run(self, text: str, first: int, last: int) -> Run | None:
         size = float(pdfium_c.FPDFText_GetFontSize(self._tp, first))
         if size <= 0:
             return None
-        x0, top, x1, bottom = self._box(first)
-        if last != first:
-            last_x0, last_top, x1, last_bottom = self._box(last)
-            overlap = min(bottom, last_bottom) - max(top, last_top)
-            if last_x0 < x0 or overlap < 0.5 * min(bottom - top, last_bottom - last_top):
-                x1 = x0 - 1.0  # out of order or not on one line: measured again
-        base = self._baseline(first)
+        x0, base = self._origin_of(first)  # a loose box starts at its character's origin
+        last_x0, last_top, x1, last_bottom = self._box(last)
+        if last_x0 < x0 - 0.5 or not last_top <= base <= last_bottom:
+            x1 = x0 - 1.0  # out of order or not on one line: measured again
         return Run(
             x0=x0,
             x1=x1,
@@ -239,7 +238,7 @@ class PageReader:
             if text[index].isspace():
                 continue
             x0, _, x1, _ = self._box(index)
-            base = self._baseline(index)
+            base = self._origin_of(index)[1]
             if pieces and not _cut(pieces[-1], x0, base, size, at):
                 piece = pieces[-1]
                 piece.x1, piece.last = max(piece.x1, x1), index

@@ -42,14 +42,16 @@ def read(data: bytes, *, name: str) -> Document:
         rels = relationships(package, part)
         styles_part = rels.get("styles")
         used = {el.get(f"{W}val", "") for el in root.iter(f"{W}pStyle")}
-        levels = _used_style_levels(package, styles_part, used, name) if styles_part else {}
-        lists = _numbering(package, rels, styles_part, used, root, name)
+        styles_raw = _raw_part(package, styles_part) if styles_part and used else b""
+        levels = _used_style_levels(package, styles_part, styles_raw, used, name)
+        lists = _numbering(package, rels, styles_raw, used, root, name)
     body = root.find(f"{W}body")
     if body is None:
         raise UnreadableDocumentError(name, "不是 Word 文档（没有正文）", "请确认文件格式后再试")
     check_table_depth(body, f"{W}tbl")
     reader = _BodyReader(levels, fallbacks=body.find(f".//{_MC_FALLBACK}") is not None)
     reader.lists = lists
+    reader.has_boxes = body.find(f".//{_TXBX}") is not None
     reader.walk(body)
     return Document(name=name, format="docx", blocks=tuple(reader.blocks))
 
@@ -65,13 +67,22 @@ class _Lists:
     styles: dict[str, tuple[str, int]]
 
 
-def _numbering(package: Any, rels: dict[str, str], styles_part: str | None, used: set[str],
+def _raw_part(package: Any, part: str) -> bytes:
+    """The bytes of one part, or nothing when it is missing."""
+    try:
+        raw: bytes = package.read(part)
+    except KeyError:
+        return b""
+    return raw
+
+
+def _numbering(package: Any, rels: dict[str, str], styles_raw: bytes, used: set[str],
                root: Any, name: str) -> _Lists | None:
     """The document's lists, when any paragraph is numbered (directly or by its style)."""
     part = rels.get("numbering")
     if part is None:
         return None
-    styles = _style_lists(package, styles_part, used) if styles_part else {}
+    styles = _style_lists(styles_raw, used)
     if not styles and root.find(f".//{W}numPr") is None:
         return None
     try:
@@ -80,11 +91,7 @@ def _numbering(package: Any, rels: dict[str, str], styles_part: str | None, used
         return None  # a broken numbering part costs the labels, not the document
 
 
-def _style_lists(package: Any, part: str, used: set[str]) -> dict[str, tuple[str, int]]:
-    try:
-        raw = package.read(part)
-    except KeyError:
-        return {}
+def _style_lists(raw: bytes, used: set[str]) -> dict[str, tuple[str, int]]:
     out = {}
     for sid in used:
         found = _style_num(raw, sid, 0)
@@ -104,7 +111,9 @@ def _style_num(raw: bytes, sid: str, depth: int) -> tuple[str, int] | None:
     return None if parent is None else _style_num(raw, parent.get(f"{W}val", ""), depth + 1)
 
 
-def _used_style_levels(package: Any, part: str, used: set[str], name: str) -> dict[str, int]:
+def _used_style_levels(
+    package: Any, part: str | None, raw: bytes, used: set[str], name: str
+) -> dict[str, int]:
     """Heading levels of the paragraph styles in `used`.
 
     A styles part is often far larger than the document (hundreds of built-in and
@@ -112,11 +121,7 @@ def _used_style_levels(package: Any, part: str, used: set[str], name: str) -> di
     parsed, each found by its id in the raw part; a part that does not use the
     usual ``w:`` prefix is parsed whole.
     """
-    if not used:
-        return {}
-    try:
-        raw = package.read(part)
-    except KeyError:
+    if not used or not raw or part is None:
         return {}
     if _W_DECLARED not in raw[:4096]:
         return _style_levels(read_xml(package, part, name=name))
@@ -241,6 +246,8 @@ class _BodyReader:
         self.lists: _Lists | None = None
         self.blocks: list[Block] = []
         self.line = 0
+        #: Whether the body holds any text box (else no paragraph is searched for one).
+        self.has_boxes = True
 
     def walk(self, parent: Any) -> None:
         """Read every paragraph and table under `parent`, descending into containers."""
@@ -256,7 +263,11 @@ class _BodyReader:
                 self.walk(child)
 
     def _paragraph(self, p: Any) -> None:
-        boxes = [box for box in p.iter(_TXBX) if not self._in_fallback(box) and _outermost(box, p)]
+        boxes = (
+            [box for box in p.iter(_TXBX) if not self._in_fallback(box) and _outermost(box, p)]
+            if self.has_boxes
+            else []
+        )
         text = clean_text(paragraph_text(p, self.fallbacks, boxes=bool(boxes)))
         label = self._label(p)
         if label and not text.startswith(label.strip()):

@@ -38,6 +38,7 @@ from jixiao.readers._pdf_layout import (
     layout_indent,
     margin_key,
     mark_layout,
+    merge_bands,
     paragraphs,
     running_texts,
 )
@@ -153,6 +154,7 @@ def _read_page(pdf: Any, index: int) -> _Page:
         free, owned = _distribute(reader, content.runs, grids)
         out.lines = group_lines(free, out.number)
         mark_layout(out.lines)
+        out.lines = merge_bands(out.lines)
         for line in out.lines:
             if len(line.text) <= _HEADING_LENGTH:
                 line.bold = reader.bold(line.first)

@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 
 from jixiao.model.document import Block, Cell, Document, Position, Table
 from jixiao.readers.limits import check_grid
-from jixiao.recover import indicator_form, label_form, money_form, rows, scoring_form
+from jixiao.recover import indicator_form, label_form, layout, money_form, rows, scoring_form
 from jixiao.recover.grid import Grid, GridCell, Recogniser
 from jixiao.recover.normalize import normalize
 from jixiao.recover.tokens import Stream, Token, block_tokens
@@ -70,8 +70,14 @@ def _region(document: Document, region: list[tuple[int, Block]]) -> list[Block] 
     if not region:
         return None
     found: list[_Found] = []
-    line_rows = rows.runs(region)
-    used_blocks = {r.block for run in line_rows for r in run}
+    laid_out = layout.find_tables(region)
+    for table in laid_out:
+        lines = [Token(b.text, i, 0, len(b.text)) for i, b in region if i in set(table.used)]
+        found.append(_Found(table.rows, lines))
+    used_blocks = {i for table in laid_out for i in table.used}
+    region_left = [(i, b) for i, b in region if i not in used_blocks]
+    line_rows = rows.runs(region_left)
+    used_blocks |= {r.block for run in line_rows for r in run}
     for run in line_rows:
         grid = rows.grid_rows(run)
         found.append(_Found(grid, [c for r in run for c in r.cells]))

@@ -29,6 +29,7 @@ class LineRow:
     block: int
     cells: list[Token]
     starts: list[int]
+    ends: list[int] | None = None
 
 
 def pipe_row(index: int, block: Block) -> LineRow | None:
@@ -54,7 +55,8 @@ def space_row(index: int, block: Block) -> LineRow | None:
         return None
     cells = [Token(text[a:b], index, a, b, True, False) for a, b in pieces]
     starts = [block.indent + display_width(text[:a]) for a, _ in pieces]
-    return LineRow(index, cells, starts)
+    ends = [start + display_width(text[a:b]) for start, (a, b) in zip(starts, pieces, strict=True)]
+    return LineRow(index, cells, starts, ends)
 
 
 def runs(blocks: list[tuple[int, Block]]) -> list[list[LineRow]]:
@@ -87,23 +89,26 @@ def _close(found: list[list[LineRow]], current: list[LineRow]) -> None:
 
 
 def grid_rows(run: list[LineRow]) -> list[list[GridCell]]:
-    """The run as rows of cells (space layout: each cell under the column it starts in)."""
+    """The run as rows of cells (space layout: each cell in the column its centre falls in,
+    the columns of the widest row, split halfway between their neighbouring cells)."""
     if run[0].cells[0].cell:
         return [[GridCell.of([c]) for c in row.cells] for row in run]
-    columns = max(run, key=lambda r: len(r.cells)).starts
+    widest = max(run, key=lambda r: len(r.cells))
+    assert widest.ends is not None
+    bounds = [(end + start) / 2 for end, start in zip(widest.ends, widest.starts[1:], strict=False)]
     out = []
     for row in run:
-        slots: list[list[Token]] = [[] for _ in columns]
-        for cell, start in zip(row.cells, row.starts, strict=True):
-            slots[_column(columns, start)].append(cell)
+        slots: list[list[Token]] = [[] for _ in widest.cells]
+        assert row.ends is not None
+        for cell, start, end in zip(row.cells, row.starts, row.ends, strict=True):
+            slots[_column(bounds, (start + end) / 2)].append(cell)
         out.append([GridCell.of(s) for s in slots])
     return out
 
 
-def _column(columns: list[int], start: int) -> int:
-    """The last column that starts at or before `start` (two columns of slack)."""
-    found = 0
-    for k, col in enumerate(columns):
-        if col <= start + 2:
-            found = k
-    return found
+def _column(bounds: list[float], centre: float) -> int:
+    """The column whose span holds `centre`."""
+    for k, bound in enumerate(bounds):
+        if centre < bound:
+            return k
+    return len(bounds)

@@ -72,8 +72,35 @@ def review(
                 seen[hit.key] = len(findings)
             renderer = CHECK_FAILED if isinstance(hit, _Failed) else item
             findings.append(renderer.finding(hit))
+    findings = _defer_to_original(findings)
     findings.sort(key=lambda f: (-f.severity.rank, f.line if f.line is not None else 10**9))
     return findings
+
+
+_OCR_CODE = "ocr-low-confidence"
+_DEFERRED = "所涉数字由扫描件识别且置信度低，请先核对原件；"
+
+
+def _place(ref: SourceRef) -> tuple[int, int | None, int | None]:
+    return ref.block, ref.row, ref.col
+
+
+def _defer_to_original(findings: list[Finding]) -> list[Finding]:
+    """A finding about figures read with low OCR confidence waits for the original.
+
+    The figure may be misread rather than wrong, so such an error or warning is shown
+    as a note beside the “请核对原件” finding, not as an arithmetic error of its own.
+    """
+    doubtful = {_place(r) for f in findings if f.code == _OCR_CODE for r in f.refs}
+    if not doubtful:
+        return findings
+    out = []
+    for finding in findings:
+        if (finding.code != _OCR_CODE and finding.severity is not Severity.INFO
+                and any(_place(r) in doubtful for r in finding.refs)):
+            finding = replace(finding, severity=Severity.INFO, message=_DEFERRED + finding.message)
+        out.append(finding)
+    return out
 
 
 def _merged(finding: Finding, refs: tuple[SourceRef, ...]) -> Finding:

@@ -21,7 +21,13 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, TypeVar
 
-from jixiao.errors import NotAReportError, SourceError, UnreadableDocumentError
+from jixiao.errors import (
+    ExtractionFailedError,
+    JixiaoError,
+    NotAReportError,
+    SourceError,
+    UnreadableDocumentError,
+)
 from jixiao.extract import Extraction, extract, extract_all
 from jixiao.model.document import Document
 from jixiao.model.provenance import Provenance
@@ -103,7 +109,23 @@ def resolve_profile(choice: ProfileChoice, record: Record) -> Profile:
 
 def load_document(document: Document) -> Extraction:
     """Extract a record from an already-read document."""
-    return _checked(extract(document))
+    return _checked(_guarded(extract, document))
+
+
+def _guarded(step: Callable[[Document], T], document: Document) -> T:
+    """Run an extraction step; a fault of ours on one document is that document's failure.
+
+    A bug met on some unusual document must not take the rest of a batch or a command
+    over many files down: it becomes an `ExtractionFailedError` naming the file.
+    """
+    try:
+        return step(document)
+    except (JixiaoError, MemoryError, RecursionError, KeyboardInterrupt):
+        raise
+    except Exception as exc:
+        raise ExtractionFailedError(
+            document.name, f"提取时出错（{type(exc).__name__}）",
+            "请将该文件提供给维护者排查；其他文件照常处理") from exc
 
 
 def _own_workbook(data: bytes, name: str) -> Extraction | None:
@@ -139,9 +161,11 @@ def load_all(path: str | Path) -> list[Extraction]:
     path = Path(path)
     data = _workbook_bytes(path)
     if data is None:
-        return [_checked(e) for e in extract_all(read_path(path))]
+        return [_checked(e) for e in _guarded(extract_all, read_path(path))]
     own = _own_workbook(data, str(path))
-    return [own] if own is not None else [_checked(e) for e in extract_all(read_bytes(data, name=str(path)))]
+    if own is not None:
+        return [own]
+    return [_checked(e) for e in _guarded(extract_all, read_bytes(data, name=str(path)))]
 
 
 def load_bytes(data: bytes, *, name: str) -> Extraction:

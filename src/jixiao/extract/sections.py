@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pydantic import ValidationError
+
 from jixiao.extract.context import Context, Unit, strip_mark
 from jixiao.extract.narrative import CAUSES
 from jixiao.model.narrative import Narrative, ProjectNote, Topic
@@ -136,6 +138,9 @@ class _Builder:
     def _take_text(self, kind: str | None, section: _Section, direct: list[str]) -> None:
         if not direct or kind is None or kind in self.values:
             return
+        if kind == "functions":  # a list of duties, one per paragraph
+            self.values[kind] = [strip_mark(t) for t in direct]
+            return
         if kind == "application" and _kind(section.title.replace("应用", "")) == "publication":
             public = [t for t in direct if "公开" in t]
             self.values["publication"] = "\n".join(public)
@@ -260,4 +265,18 @@ def narrative_of(ctx: Context, record: Record | None = None) -> Narrative:
     notes = _project_notes(units, record)
     if notes:
         values["project_notes"] = notes
-    return Narrative.model_validate(values)
+    return _valid(values)
+
+
+def _valid(values: dict[str, object]) -> Narrative:
+    """The narrative of `values`, leaving out a section that does not fit its field.
+
+    What the prose says is kept where it can be; a section the reader got wrong costs
+    that section, never the document's record.
+    """
+    try:
+        return Narrative.model_validate(values)
+    except ValidationError as exc:
+        bad = {str(error["loc"][0]) for error in exc.errors() if error["loc"]}
+        kept = {k: v for k, v in values.items() if k not in bad}
+        return Narrative.model_validate(kept) if bad else Narrative()

@@ -232,7 +232,12 @@ def write_xlsx(blocks: list[Block], path: Path) -> Path:
 
 
 def soffice_convert(sources: list[Path], outdir: Path, target: str) -> list[Path]:
-    """Convert `sources` with LibreOffice headless (fresh profile) to `target` (pdf, doc…)."""
+    """Convert `sources` with LibreOffice headless (fresh profile) to `target` (pdf, doc…).
+
+    Nothing to convert returns at once: LibreOffice given no file waits instead of exiting.
+    """
+    if not sources:
+        return []
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
         raise RuntimeError("LibreOffice (soffice) is needed to build PDF/DOC fixtures")

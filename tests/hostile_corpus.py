@@ -284,9 +284,18 @@ def build_special_files(folder: Path, outside: Path) -> Case:
 
 
 def build_nested_zip(folder: Path) -> Case:
+    """Archives inside archives: read to two levels, a bomb inside refused, a third level refused."""
     inner = _zip({"内层报告.txt": good_report(5)})
-    (folder / "outer.zip").write_bytes(_zip({"inner.zip": inner, "外层报告.txt": good_report(6)}))
-    return Case({"outer.zip!inner.zip": "压缩包内还有压缩包", "outer.zip!外层报告.txt": ""})
+    deeper = _zip({"第三层.zip": _zip({"深层报告.txt": good_report(4)})})
+    outer = {"inner.zip": inner, "bomb.zip": _member_bomb(), "second.zip": deeper, "外层报告.txt": good_report(6)}
+    (folder / "outer.zip").write_bytes(_zip(outer))
+    return Case({
+        "outer.zip!inner.zip!内层报告.txt": "",
+        "outer.zip!bomb.zip!正常报告.txt": "",
+        "outer.zip!bomb.zip!炸弹.txt": "压缩比",
+        "outer.zip!second.zip!第三层.zip": "嵌套超过",
+        "outer.zip!外层报告.txt": "",
+    })
 
 
 def build_names(folder: Path) -> Case:

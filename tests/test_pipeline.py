@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -70,3 +71,27 @@ def test_interfaces_do_not_compose_the_stages(module: str) -> None:
         for alias in node.names
     }
     assert not imported & STAGE_CALLS
+
+
+def test_a_fault_of_ours_on_one_file_is_that_files_failure(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from typer.testing import CliRunner
+
+    from jixiao.cli import app
+    from jixiao.extract import core
+
+    good = tmp_path / "good.txt"
+    good.write_text("2024年度某局部门整体支出绩效自评报告\n本部门编制数5人。\n", encoding="utf-8")
+    bad = tmp_path / "bad.txt"
+    bad.write_text("2024年度某局部门整体支出绩效自评报告\n触发故障\n", encoding="utf-8")
+    real = core._extract
+
+    def faulty(document: Any) -> Any:
+        if any("触发故障" in b.text for b in document.blocks):
+            raise TypeError("a bug")
+        return real(document)
+
+    monkeypatch.setattr(core, "_extract", faulty)
+    result = CliRunner().invoke(app, ["extract", str(bad), str(good), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert "bad.txt" in result.stderr and "提取时出错（TypeError）" in result.stderr
+    assert (tmp_path / "out" / "good.json").exists()

@@ -4,7 +4,8 @@ exceptions say that work cannot go on.
     JixiaoError
     ├── SourceError               a file cannot be read as a report
     │   ├── UnreadableDocumentError   broken, encrypted, scanned, wrong format, too large
-    │   └── NotAReportError           readable, but not a performance self-evaluation
+    │   ├── NotAReportError           readable, but not a performance self-evaluation
+    │   └── ExtractionFailedError     a fault of ours met on this document (the rest go on)
     └── ConfigError               a bad profile or setting
 """
 
@@ -34,6 +35,10 @@ class UnreadableDocumentError(SourceError):
 
 class NotAReportError(SourceError):
     """The file reads, but holds nothing of a performance self-evaluation report."""
+
+
+class ExtractionFailedError(SourceError):
+    """Extraction failed on this document through a fault of jixiao's (reported, not hidden)."""
 
 
 class ConfigError(JixiaoError):

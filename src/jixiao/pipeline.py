@@ -21,13 +21,19 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, TypeVar
 
-from jixiao.errors import NotAReportError, SourceError
+from jixiao.errors import (
+    ExtractionFailedError,
+    JixiaoError,
+    NotAReportError,
+    SourceError,
+    UnreadableDocumentError,
+)
 from jixiao.extract import Extraction, extract, extract_all
 from jixiao.model.document import Document
 from jixiao.model.provenance import Provenance
 from jixiao.model.record import Record
 from jixiao.model.recordfile import MAX_RECORD_BYTES, RecordDataError, describe, load_record_json
-from jixiao.readers import read_bytes, read_path
+from jixiao.readers import max_bytes, read_bytes, read_path
 from jixiao.readers.files import file_problem, read_regular
 from jixiao.review import Finding, ReviewContext, review
 from jixiao.score import Profile, ScoreResult, choose_profile, load_profile, score_record
@@ -103,22 +109,69 @@ def resolve_profile(choice: ProfileChoice, record: Record) -> Profile:
 
 def load_document(document: Document) -> Extraction:
     """Extract a record from an already-read document."""
-    return _checked(extract(document))
+    return _checked(_guarded(extract, document))
+
+
+def _guarded(step: Callable[[Document], T], document: Document) -> T:
+    """Run an extraction step; a fault of ours on one document is that document's failure.
+
+    A bug met on some unusual document must not take the rest of a batch or a command
+    over many files down: it becomes an `ExtractionFailedError` naming the file.
+    """
+    try:
+        return step(document)
+    except (JixiaoError, MemoryError, RecursionError, KeyboardInterrupt):
+        raise
+    except Exception as exc:
+        raise ExtractionFailedError(
+            document.name, f"提取时出错（{type(exc).__name__}）",
+            "请将该文件提供给维护者排查；其他文件照常处理") from exc
+
+
+def _own_workbook(data: bytes, name: str) -> Extraction | None:
+    """The import of a fill-in workbook written by jixiao (`jixiao render --to xlsx`), else None."""
+    if Path(name).suffix.lower() not in (".xlsx", ".xlsm"):
+        return None
+    from jixiao.render.xlsx_import import is_workbook, workbook_extraction
+
+    return workbook_extraction(data, name=name) if is_workbook(data) else None
 
 
 def load(path: str | Path) -> Extraction:
     """Read and extract one file."""
+    path = Path(path)
+    data = _workbook_bytes(path)
+    if data is not None:
+        return load_bytes(data, name=str(path))
     return load_document(read_path(path))
+
+
+def _workbook_bytes(path: Path) -> bytes | None:
+    """The bytes of an XLSX file (it may be jixiao's workbook to import); None for other formats."""
+    if path.suffix.lower() not in (".xlsx", ".xlsm"):
+        return None
+    try:
+        return read_regular(path, max_bytes())
+    except OSError as exc:
+        raise UnreadableDocumentError(str(path), *file_problem(exc)) from exc
 
 
 def load_all(path: str | Path) -> list[Extraction]:
     """Read one file and extract every form it holds (one record for a single report)."""
-    return [_checked(e) for e in extract_all(read_path(path))]
+    path = Path(path)
+    data = _workbook_bytes(path)
+    if data is None:
+        return [_checked(e) for e in _guarded(extract_all, read_path(path))]
+    own = _own_workbook(data, str(path))
+    if own is not None:
+        return [own]
+    return [_checked(e) for e in _guarded(extract_all, read_bytes(data, name=str(path)))]
 
 
 def load_bytes(data: bytes, *, name: str) -> Extraction:
     """Read and extract one file given as bytes (uploads, archives, remote workers)."""
-    return load_document(read_bytes(data, name=name))
+    own = _own_workbook(data, name)
+    return own if own is not None else load_document(read_bytes(data, name=name))
 
 
 def record_from_json(data: bytes, *, name: str) -> Record:
@@ -176,6 +229,9 @@ def evaluate_bytes(
     if name.lower().endswith(".json"):
         record = _timed(timings, "read", lambda: record_from_json(data, name=name))
         return evaluate_record(record, profile, timings=timings)
+    own = _timed(timings, "read", lambda: _own_workbook(data, name))
+    if own is not None:
+        return evaluate_extraction(own, profile, timings=timings)
     document = _timed(timings, "read", lambda: read_bytes(data, name=name))
     return evaluate_document(document, profile, timings=timings)
 
@@ -191,5 +247,8 @@ def evaluate(
         except OSError as exc:
             raise SourceError(str(path), *file_problem(exc)) from exc
         return evaluate_bytes(data, name=str(path), profile=profile, timings=timings)
+    workbook = _workbook_bytes(path)
+    if workbook is not None:
+        return evaluate_bytes(workbook, name=str(path), profile=profile, timings=timings)
     document = _timed(timings, "read", lambda: read_path(path))
     return evaluate_document(document, profile, timings=timings)

@@ -69,6 +69,17 @@ EXPECTED: dict[str, Any] = {
 }
 
 
+def facts(record: Any, paths: dict[str, Any]) -> dict[str, Any]:
+    """The record's values at the dotted `paths` (the keys of an expected-facts table)."""
+    out = {}
+    for path in paths:
+        node = record
+        for part in path.split("."):
+            node = getattr(node, part)
+        out[path] = node
+    return out
+
+
 def anchors(grid: list[list[str]]) -> list[list[bool]]:
     """True where a slot holds its own cell (not a continuation of a merge)."""
     return [[text not in (LEFT, UP) for text in row] for row in grid]

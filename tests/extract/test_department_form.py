@@ -12,6 +12,7 @@ from formfixtures import (
     DEPARTMENT_INDICATORS,
     DEPARTMENT_TITLE,
     FLATTENINGS,
+    facts,
     write_docx,
     write_html,
     write_xlsx,
@@ -21,22 +22,12 @@ from jixiao.model.record import Record
 from jixiao.pipeline import load, load_bytes
 
 
-def _facts(record: Record) -> dict[str, Any]:
-    out = {}
-    for path in DEPARTMENT_EXPECTED:
-        node: Any = record
-        for part in path.split("."):
-            node = getattr(node, part)
-        out[path] = node
-    return out
-
-
 def _rows(record: Record) -> list[tuple[Any, ...]]:
     return [(i.name, i.target, i.actual, str(i.weight), str(i.score), i.unit) for i in record.indicators]
 
 
 def _check(record: Record) -> None:
-    assert _facts(record) == DEPARTMENT_EXPECTED
+    assert facts(record, DEPARTMENT_EXPECTED) == DEPARTMENT_EXPECTED
     assert _rows(record) == [tuple(row) for row in DEPARTMENT_INDICATORS]
 
 

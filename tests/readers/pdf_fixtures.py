@@ -117,6 +117,18 @@ def _strip_rules(root: etree._Element) -> None:
             etree.SubElement(borders, f"{_W}{edge}", {f"{_W}val": "nil"})
 
 
+def _let_rows_split(root: etree._Element) -> None:
+    for tag in ("cantSplit", "tblHeader"):
+        for el in list(root.iter(f"{_W}{tag}")):
+            el.getparent().remove(el)
+
+
+def rows_split(docx: bytes) -> bytes:
+    """`docx` whose table rows may break across pages and whose headers do not repeat
+    (jixiao's own print layout keeps rows whole; many published PDFs do not)."""
+    return _rewrite(docx, "word/document.xml", _let_rows_split)
+
+
 def ruleless(docx: bytes) -> bytes:
     """`docx` with no table rules and no cell shading."""
     return _rewrite(docx, "word/document.xml", _strip_rules)

@@ -25,7 +25,14 @@ from jixiao.readers.pdf import read
 from jixiao.render import render
 from jixiao.render.pdf import docx_to_pdf
 
-from .pdf_fixtures import DEVIATIONS, NAMES, long_table_record, ruleless, with_running_head
+from .pdf_fixtures import (
+    DEVIATIONS,
+    NAMES,
+    long_table_record,
+    rows_split,
+    ruleless,
+    with_running_head,
+)
 
 HEAD = "示例县某局年度部门整体支出绩效自评报告"
 
@@ -37,12 +44,12 @@ def record() -> Record:
 
 @pytest.fixture(scope="module")
 def long_pdf(record: Record) -> bytes:
-    return docx_to_pdf(with_running_head(render(record, fmt="docx"), HEAD))
+    return docx_to_pdf(with_running_head(rows_split(render(record, fmt="docx")), HEAD))
 
 
 @pytest.fixture(scope="module")
 def ruleless_pdf(record: Record) -> bytes:
-    return docx_to_pdf(ruleless(render(record, fmt="docx")))
+    return docx_to_pdf(ruleless(rows_split(render(record, fmt="docx"))))
 
 
 def _page_texts(pdf: bytes) -> list[str]:

@@ -10,7 +10,8 @@ from pydantic import BaseModel
 
 from jixiao.model.record import Record
 
-GOLD_DIR = Path("/work/shared/gold/seeds")
+#: The seeds' gold records in the shared material beside the checkout (absent on a bare clone).
+GOLD_DIR = Path(__file__).resolve().parents[3] / "shared" / "gold" / "seeds"
 
 
 def _first(value: Any) -> Any:
@@ -56,5 +57,5 @@ def gold_record(path: Path) -> Record:
 
 
 def gold_paths() -> list[Path]:
-    """Every gold record of the seeds."""
+    """Every gold record of the seeds (none when ../shared is absent)."""
     return sorted(GOLD_DIR.glob("*.json"))

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from jixiao.model.record import Record
+from jixiao.render import render
 from jixiao.render.narrative import Narrative
-from jixiao.render.pdf import ConversionError, docx_to_pdf, fontconfig_text, render_pdf
-from jixiao.render.report import build_report
+from jixiao.render.pdf import ConversionError, docx_to_pdf, fontconfig_text
 
 
 @pytest.fixture(scope="module")
@@ -21,7 +21,7 @@ def pdf_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
         Path(__file__).resolve().parents[1] / "data" / "render" / "sample.json"
     )
     path = tmp_path_factory.mktemp("pdf") / "report.pdf"
-    path.write_bytes(render_pdf(build_report(record, narrative)))
+    path.write_bytes(render(record, narrative, "pdf"))
     return path
 
 
@@ -68,4 +68,21 @@ def test_a_conversion_over_time_is_stopped() -> None:
 
 
 def test_empty_record_converts_too() -> None:
-    assert render_pdf(build_report(Record(), Narrative()))[:4] == b"%PDF"
+    assert render(Record(), Narrative(), "pdf")[:4] == b"%PDF"
+
+
+def test_no_page_is_blank(pdf_file: Path) -> None:
+    """Sections start new pages without an empty page before 附件1 or 附件2."""
+    pages = int(next(
+        line.split()[-1]
+        for line in subprocess.run(["pdfinfo", str(pdf_file)], capture_output=True, text=True, check=True).stdout.splitlines()
+        if line.startswith("Pages")
+    ))
+    texts = [
+        subprocess.run(["pdftotext", "-f", str(n), "-l", str(n), str(pdf_file), "-"],
+                       capture_output=True, text=True, check=True).stdout
+        for n in range(1, pages + 1)
+    ]
+    bodies = ["".join(t.split()).strip("—0123456789") for t in texts]
+    assert all(bodies), [n + 1 for n, b in enumerate(bodies) if not b]
+    assert "".join(texts[-1].split()).startswith("附件2")

@@ -51,7 +51,7 @@ def test_budget_sentence_states_only_known_figures() -> None:
     )
     text = ph.budget_sentence(budget)
     assert text == (
-        "年初预算10.00万元；全年预算12.00万元，其中基本支出8.00万元，项目支出4.00万元；"
+        "年初预算10.00万元。全年预算12.00万元，其中基本支出全年预算8.00万元，项目支出全年预算4.00万元。"
         "全年支出11.00万元，其中基本支出8.00万元（人员经费6.00万元）。"
     )
     assert ph.budget_sentence(Budget()) is None
@@ -76,7 +76,17 @@ def test_projects_and_evaluation_sentences() -> None:
     )
     assert (
         ph.projects_sentence(record)
-        == "项目支出70.27万元（其中甲经费50.31万元；乙经费19.96万元）。"
+        == "本年度项目支出70.27万元（其中甲经费50.31万元；乙经费19.96万元）。"
+    )
+    with_budget = record.model_copy(
+        update={
+            "budget": Budget.model_validate(
+                {"final": {"project": 80}, "actual": {"project": 70.27}}
+            )
+        }
+    )
+    assert (ph.projects_sentence(with_budget) or "").endswith(
+        "，为全年项目支出预算80.00万元的87.84%。"
     )
     assert (
         ph.evaluation_sentence(record)
@@ -87,3 +97,4 @@ def test_projects_and_evaluation_sentences() -> None:
 
 def test_numbered_items_end_with_full_stop() -> None:
     assert ph.numbered(["甲", "乙。"]) == ["（一）甲。", "（二）乙。"]
+    assert ph.numbered(["甲", "乙。"], arabic=True) == ["1.甲。", "2.乙。"]

@@ -10,7 +10,9 @@ from jixiao.render.tables import (
     indicator_rows,
     project_table,
     self_eval_table,
+    self_eval_tables,
     three_public_table,
+    total_weight,
 )
 
 
@@ -33,16 +35,48 @@ def test_self_eval_table_shape_and_merges(record: Record) -> None:
     # the 绩效指标 label spans the header and every indicator row
     assert (header, 0, len(record.indicators) + 1, 1) in spec.merges()
     total = grid[-1]
-    assert total[0] == "总分" and total[7] == "97.5"
+    assert total[0] == "总分" and total[6:8] == ["100", "98.8"]
     budget = _row_of(grid, "年度资金总额")
-    assert budget[2:6] == ["580.00", "612.40", "600.25", ""]
-    assert budget[6] == "98.02%"
+    assert budget[2:6] == ["580.00", "612.40", "600.25", "10"]
+    assert budget[6:] == ["98.02%", "9.8", "9.8"]
 
 
 def test_unknown_budget_figures_stay_blank() -> None:
     spec = self_eval_table(Record(), "自评表")
-    row = _row_of(spec.text_grid(), "年度资金总额")
-    assert row[2:7] == ["", "", "", "", ""]
+    grid = spec.text_grid()
+    assert _row_of(grid, "年度资金总额")[2:] == [""] * 7
+    assert grid[-1][6:8] == ["", ""]
+
+
+def test_rate_is_computed_when_the_record_states_none(record: Record) -> None:
+    stated = record.model_copy(
+        update={"budget_execution": record.budget_execution.model_copy(update={"rate": None})}
+    )
+    row = _row_of(self_eval_table(stated, "自评表").text_grid(), "年度资金总额")
+    assert row[6] == "98.02%"
+
+
+def test_total_weight_needs_every_weight(record: Record) -> None:
+    assert total_weight(record) == 100
+    partial = record.model_copy(
+        update={
+            "indicators": [
+                *record.indicators[:-1],
+                record.indicators[-1].model_copy(update={"weight": None}),
+            ]
+        }
+    )
+    assert total_weight(partial) is None
+
+
+def test_print_tables_split_the_indicator_block_with_a_repeating_header(record: Record) -> None:
+    head, block = self_eval_tables(record, ("甲目标", "乙完成"))
+    assert head.header_rows == 0 and block.header_rows == 1
+    assert head.text_grid()[0][0] == "部门（单位）名称" and head.text_grid()[-1][2] == "甲目标"
+    grid = block.text_grid()
+    assert grid[0][1:] == list(INDICATOR_HEADERS) and grid[-1][0] == "总分"
+    assert (0, 0, len(record.indicators) + 1, 1) in block.merges()
+    assert head.n_cols == block.n_cols == 9 and head.widths == block.widths
 
 
 def test_indicator_rows_do_not_merge_unknown_levels() -> None:

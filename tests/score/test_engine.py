@@ -13,7 +13,7 @@ from jixiao.model.record import Record
 from jixiao.score import grade_for, load_profile, score_record
 
 D = Decimal
-GOLD = Path("/work/shared/gold/seeds")
+GOLD = Path(__file__).resolve().parents[3] / "shared" / "gold" / "seeds"
 
 
 @pytest.mark.parametrize(
@@ -38,6 +38,8 @@ def _first(value: Any) -> Any:
 
 @pytest.fixture(scope="module")
 def seed002() -> Record:
+    if not GOLD.is_dir():
+        pytest.skip("needs the gold records under ../shared/gold/seeds")
     (path,) = GOLD.glob("002_*.json")
     record = Record.model_validate(_first(json.loads(path.read_text("utf-8"))))
     assert record.budget.final.total == D("982.6")

@@ -1,16 +1,22 @@
 """A time limit per document, and the reasons given for documents that hit a limit.
 
 `deadline` raises `DeadlineError` in the running Python code when a document takes
-longer than its limit (a timer signal, so only in the main thread of a process).
-Code stuck inside a C library does not see the signal until it returns; in a pool
-process (``hard=True``) a watchdog thread then ends the whole process a grace
-period later, and the batch loop retries the document alone and records it as
-timed out. `DeadlineError` derives from `BaseException` so that the readers'
-"any library failure" handlers cannot mistake it for a damaged file.
+longer than its limit. In the main thread of a process that is a timer signal; in
+another thread (a Dask worker runs tasks in a thread pool, where no signal can be
+used) a timer thread raises it asynchronously in the worker thread
+(``PyThreadState_SetAsyncExc``). Either way code stuck inside a C library does not
+see it until it returns: in a pool process (``hard=True``) a watchdog thread then
+ends the whole process a grace period later, and the batch loop retries the
+document alone and records it as timed out; on a cluster the batch loop stops
+waiting for it (`patience`) and records it as timed out, while the worker thread
+stays busy until the library returns. `DeadlineError` derives from `BaseException`
+so that the readers' "any library failure" handlers cannot mistake it for a
+damaged file.
 """
 
 from __future__ import annotations
 
+import ctypes
 import faulthandler
 import os
 import signal
@@ -40,6 +46,15 @@ class DeadlineError(BaseException):
 def grace(seconds: float) -> float:
     """How long after the limit a stuck pool process is ended."""
     return 1.0 + seconds / 10
+
+
+def patience(seconds: float) -> float:
+    """How long after its submission the batch loop waits for a cluster's result.
+
+    Twice the limit and its grace: a document may wait behind another one on its
+    worker thread before it starts (two are in flight per thread).
+    """
+    return 2 * (seconds + grace(seconds))
 
 
 def timeout_reason(seconds: float) -> str:
@@ -76,11 +91,13 @@ def deadline(seconds: float | None, *, hard: bool = False) -> Iterator[None]:
     With `hard`, the process is also ended if it is still in the block a grace
     period later (for pool processes only: it ends the whole process).
     """
-    usable = bool(seconds) and hasattr(signal, "setitimer")
-    if not usable or threading.current_thread() is not threading.main_thread():
+    if not seconds:
         yield
         return
-    assert seconds is not None
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        with _thread_deadline(seconds):
+            yield
+        return
     previous = signal.signal(signal.SIGALRM, _raise(seconds))  # type: ignore[arg-type]
     signal.setitimer(signal.ITIMER_REAL, seconds)
     if hard:
@@ -92,6 +109,46 @@ def deadline(seconds: float | None, *, hard: bool = False) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
         if hard:
             faulthandler.cancel_dump_traceback_later()
+
+
+def _expired(seconds: float) -> type[DeadlineError]:
+    """A `DeadlineError` class that needs no arguments (an asynchronous exception is a class)."""
+
+    class ExpiredError(DeadlineError):
+        def __init__(self) -> None:
+            super().__init__(seconds)
+
+    return ExpiredError
+
+
+def _set_async(thread_id: int, exc: type[BaseException] | None) -> None:
+    """Raise `exc` in thread `thread_id` at its next Python instruction (None: clear it)."""
+    ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread_id), ctypes.py_object(exc) if exc else None)
+
+
+@contextmanager
+def _thread_deadline(seconds: float) -> Iterator[None]:
+    """`deadline` in a thread other than the main one: a timer raises in this thread."""
+    target, lock = threading.get_ident(), threading.Lock()
+    state = {"active": True, "fired": False}
+
+    def fire() -> None:
+        with lock:
+            if state["active"]:
+                state["fired"] = True
+                _set_async(target, _expired(seconds))
+
+    timer = threading.Timer(seconds, fire)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield
+    finally:
+        with lock:
+            state["active"] = False
+        timer.cancel()
+        if state["fired"]:  # finished just as it fired: nothing may be raised after this block
+            _set_async(target, None)
 
 
 def _sink() -> IO[str]:

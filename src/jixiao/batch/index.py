@@ -191,6 +191,37 @@ class Index:
                 ),
             )
 
+    def ranked(self) -> Iterator[Entry]:
+        """Reviewed documents by 复算得分 (then 自评得分) from the highest, streamed from disk."""
+        sql = (
+            f"SELECT {_COLUMNS} FROM documents WHERE ok = 1 ORDER BY "
+            "json_extract(row, '$.score_computed') IS NULL, json_extract(row, '$.score_computed') DESC, "
+            "json_extract(row, '$.score_claimed') IS NULL, json_extract(row, '$.score_claimed') DESC, name, key"
+        )
+        with database_faults(self.path):
+            cur = self.db.cursor()
+            cur.arraysize = 256
+            for key, version, sha, name, file, is_ok, error, row, timings in cur.execute(sql):
+                yield Entry(
+                    bytes(key), version, sha, name, file, bool(is_ok), error, json.loads(row), json.loads(timings)
+                )
+
+    def setting(self, name: str) -> str | None:
+        """A setting of the run that made the index (None when never set)."""
+        with database_faults(self.path):
+            row = self.db.execute("SELECT value FROM meta WHERE name = ?", (f"setting:{name}",)).fetchone()
+        return None if row is None else str(row[0])
+
+    def set_setting(self, name: str, value: str) -> None:
+        """Store a setting of this run."""
+        with database_faults(self.path), self.db:
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (f"setting:{name}", value))
+
+    def clear(self) -> None:
+        """Forget every finished document (they are done again, their files rewritten)."""
+        with database_faults(self.path), self.db:
+            self.db.execute("DELETE FROM documents")
+
     def drop_unseen(self, roots: Iterable[bytes], run: int) -> list[str]:
         """Delete the rows under `roots` that this (complete) run did not meet; their stems."""
         stems: list[str] = []

@@ -45,8 +45,8 @@ class Overview:
     score_bins: list[int] = field(default_factory=lambda: [0] * len(SCORE_BINS))
     rate_bins: list[int] = field(default_factory=lambda: [0] * len(RATE_BINS))
     failure_reasons: Counter[str] = field(default_factory=Counter)
-    #: (errors, warnings, name, department) of the documents with the most errors.
-    worst: list[tuple[int, int, str, str]] = field(default_factory=list)
+    #: (errors, warnings, name, department, file stem) of the documents with the most errors.
+    worst: list[tuple[int, int, str, str, str]] = field(default_factory=list)
     years: Counter[int] = field(default_factory=Counter)
 
     def add(self, entry: Entry) -> None:
@@ -69,7 +69,8 @@ class Overview:
             self.rate_bins[rate_bin] += 1
         if isinstance(row.get("year"), int):
             self.years[row["year"]] += 1
-        item = (int(row.get("errors") or 0), int(row.get("warnings") or 0), entry.name, row.get("department") or "")
+        item = (int(row.get("errors") or 0), int(row.get("warnings") or 0), entry.name,
+                row.get("department") or "", entry.file)
         if item[0] or item[1]:
             self._keep_worst(item)
 
@@ -82,12 +83,12 @@ class Overview:
         for severity in ("errors", "warnings", "infos"):
             self.severities[severity] += int(row.get(severity) or 0)
 
-    def _keep_worst(self, item: tuple[int, int, str, str]) -> None:
+    def _keep_worst(self, item: tuple[int, int, str, str, str]) -> None:
         self.worst.append(item)
         if len(self.worst) >= 2 * TOP:  # trim now and then: memory stays bounded
             self.worst = self.worst_documents()
 
-    def worst_documents(self) -> list[tuple[int, int, str, str]]:
+    def worst_documents(self) -> list[tuple[int, int, str, str, str]]:
         """The documents with the most errors (then warnings), most first, then by name."""
         return sorted(self.worst, key=lambda t: (-t[0], -t[1], t[2]))[:TOP]
 

@@ -21,10 +21,11 @@ from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from jixiao.batch.deadline import DEFAULT_TIMEOUT, timeout_reason
+from jixiao.batch.deadline import DEFAULT_TIMEOUT, patience, timeout_reason
 from jixiao.batch.executors import Backend, InlineExecutor, open_backend
 from jixiao.batch.index import Index
 from jixiao.batch.lock import out_lock
+from jixiao.batch.settings import describe, stamp
 from jixiao.batch.sources import BytesRef, Ref, Source, iter_sources
 from jixiao.batch.task import Task, run_source
 from jixiao.batch.worker import DocResult, process_document
@@ -44,6 +45,8 @@ class BatchOptions:
     profile: str | None = None
     #: ``sqlite:///path.db``: also store results in this database.
     db: str | None = None
+    #: The region (地区) that units new to the database join (with `db`).
+    region: str | None = None
     #: Address of a Dask scheduler; the work then runs on that cluster.
     cluster: str | None = None
     #: Stop after this many new documents (tests of interruption, trial runs).
@@ -70,8 +73,12 @@ class RunStats:
     #: Seconds summed over documents, per stage (read, extract, score, check, write).
     stage_seconds: dict[str, float] = field(default_factory=dict)
     interrupted: bool = False
+    #: Units of the database that belong to another region than ``BatchOptions.region``.
+    units_elsewhere: list[str] = field(default_factory=list)
     #: Pages of scans read by OCR.
     ocr_pages: int = 0
+    #: The settings of the earlier run whose results were discarded (another profile or version).
+    recomputed: str | None = None
 
     @property
     def processed(self) -> int:
@@ -116,7 +123,8 @@ class _Loop:
         ref = self._ref(source)
         if ref is None:
             return
-        args = (ref, source.name, self.options.task, self.options.profile, self.options.timeout)
+        options = self.options
+        args = (ref, source.name, options.task, options.profile, options.timeout, options.db is not None)
         try:
             future = self.backend.executor.submit(run_source, *args)
         except BrokenProcessPool:  # broke since the last result: replace it and go on
@@ -144,7 +152,8 @@ class _Loop:
     def drain(self, until: int) -> None:
         """Collect results until at most `until` documents are in flight."""
         while len(self.pending) > until:
-            done, _ = wait(list(self.pending), return_when=FIRST_COMPLETED)
+            done, _ = wait(list(self.pending), timeout=self._wait(), return_when=FIRST_COMPLETED)
+            self._give_up(done)
             for future in done:
                 item = self.pending.pop(future)
                 try:
@@ -155,6 +164,37 @@ class _Loop:
                 self.finish(result, item.source)
         if not self.pending and self.suspects:
             self._retry_suspects()
+
+    def _patience(self) -> float | None:
+        """Seconds a cluster's document may take from its submission (None: no limit).
+
+        A pool process stuck in a library is ended by its own watchdog; a cluster's
+        worker thread cannot be, so the loop stops waiting for it instead.
+        """
+        timeout = self.options.timeout
+        if self.options.cluster is None or not timeout or isinstance(self.backend.executor, InlineExecutor):
+            return None
+        return patience(timeout)
+
+    def _wait(self) -> float | None:
+        """How long to wait for the next result: until the first document runs out of patience."""
+        allowed = self._patience()
+        if allowed is None or not self.pending:
+            return None
+        first = min(item.started for item in self.pending.values())
+        return max(0.0, first + allowed - time.monotonic())
+
+    def _give_up(self, done: set[Future[DocResult]]) -> None:
+        """Record as timed out every document past its patience that has not finished."""
+        allowed, timeout = self._patience(), self.options.timeout
+        if allowed is None or timeout is None:
+            return
+        now = time.monotonic()
+        for future, item in list(self.pending.items()):
+            if future not in done and now - item.started >= allowed:
+                del self.pending[future]
+                future.cancel()
+                self.finish(DocResult(item.source.name, "", ok=False, error=timeout_reason(timeout)), item.source)
 
     def _crashed(self, item: _Pending) -> None:
         if item.alone:
@@ -201,6 +241,16 @@ def _feed(loop: _Loop, index: Index, sources: Iterator[Source], stats: RunStats,
     return True
 
 
+def _same_settings(index: Index, options: BatchOptions, stats: RunStats) -> None:
+    """Clear an index made with another profile or version (`jixiao.batch.settings`)."""
+    current = stamp(options.profile)
+    previous = index.setting("stamp")
+    if previous is not None and previous != current:
+        stats.recomputed = describe(previous)
+        index.clear()
+    index.set_setting("stamp", current)
+
+
 def run_batch(
     paths: Iterable[Path],
     options: BatchOptions,
@@ -218,9 +268,11 @@ def run_batch(
     with ExitStack() as stack:
         stack.enter_context(out_lock(options.out))
         index = stack.enter_context(Index(options.out))
+        _same_settings(index, options, stats)
         run = index.begin_run()
         backend = stack.enter_context(open_backend(options.jobs, options.cluster))
-        writer = stack.enter_context(ResultWriter(options.out, index, stats, db=options.db, run=run))
+        writer = stack.enter_context(
+            ResultWriter(options.out, index, stats, db=options.db, region=options.region, run=run))
         loop = _Loop(backend, writer, monitor, options)
         monitor.start(total)
         try:

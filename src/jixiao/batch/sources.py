@@ -13,7 +13,8 @@ directories, so a FIFO, a device or a huge file cannot hang or exhaust it.
 - A name that is not valid UTF-8 (GBK bytes written by Windows tools) is shown
   decoded as GB18030 where that works, escaped otherwise; its key keeps the exact
   bytes, so two such files never share a key.
-- A ZIP inside a ZIP is listed as a failure with what to do (it is not unpacked).
+- A ZIP inside a ZIP is read as a folder of the outer one, to a bounded depth and under
+  the limits every member gets (`jixiao.batch.archives`).
 
 Folders are walked in sorted order, so two runs see the documents in the same order.
 """
@@ -27,14 +28,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from jixiao.batch.archives import MemberRef, SourceTooLargeError, list_archive, read_member
 from jixiao.readers import max_bytes, supported
-from jixiao.readers.files import FileTooLargeError, check_regular, kind_of, read_regular
-from jixiao.readers.limits import RATIO_FLOOR, get
-
-#: The UTF-8 flag of a ZIP entry; without it, names are in the creator's code page.
-_UTF8_FLAG = 0x800
-#: Separates an archive and a member in a key (a NUL never occurs in a path).
-_KEY_SEP = b"\0"
+from jixiao.readers.files import kind_of, read_regular
+from jixiao.readers.limits import ResourceLimitError
 
 
 @dataclass(frozen=True)
@@ -42,14 +39,6 @@ class FileRef:
     """A document file on disk."""
 
     path: str
-
-
-@dataclass(frozen=True)
-class MemberRef:
-    """A member of a ZIP archive on disk."""
-
-    archive: str
-    member: str
 
 
 @dataclass(frozen=True)
@@ -83,35 +72,13 @@ class Source:
         return fetch(self.ref)
 
 
-class SourceTooLargeError(FileTooLargeError):
-    """A member is over the size or compression limits; it is refused without being read."""
-
-
 def fetch(ref: Ref) -> bytes:
     """The bytes of a document (run in the worker process)."""
     if isinstance(ref, BytesRef):
         return ref.data
     if isinstance(ref, FileRef):
         return read_regular(ref.path, max_bytes())
-    return _read_member(ref.archive, ref.member)
-
-
-def _read_member(archive: str, member: str) -> bytes:
-    info = os.stat(archive)
-    check_regular(info.st_mode, 0, 1)
-    with zipfile.ZipFile(archive) as zf:
-        entry = zf.getinfo(member)
-        limit = max_bytes()
-        if entry.file_size > limit:
-            raise SourceTooLargeError(
-                f"文件过大（{entry.file_size / 1048576:.0f} MB，上限 {limit / 1048576:.0f} MB）"
-            )
-        ratio = entry.file_size // max(entry.compress_size, 1)
-        if entry.file_size > RATIO_FLOOR and ratio > get("RATIO"):
-            raise SourceTooLargeError(
-                f"压缩比异常（{ratio} 倍，上限 {get('RATIO')} 倍），疑似压缩炸弹，未解压"
-            )
-        return zf.read(entry)
+    return read_member(ref)
 
 
 # -- names --------------------------------------------------------------------
@@ -139,16 +106,6 @@ def _key(path: str) -> bytes:
     return os.fsencode(os.path.abspath(path))
 
 
-def _member_name(info: zipfile.ZipInfo) -> str:
-    """The member's name, repairing GBK names that Windows tools store without the flag."""
-    if info.flag_bits & _UTF8_FLAG:
-        return info.filename
-    try:
-        return info.filename.encode("cp437").decode("gbk")
-    except (UnicodeEncodeError, UnicodeDecodeError):
-        return info.filename
-
-
 # -- sources ------------------------------------------------------------------
 
 
@@ -157,19 +114,9 @@ def _failing(path: str, reason: str, version: str = "") -> Source:
 
 
 def _zip_sources(archive: str) -> Iterator[Source]:
-    with zipfile.ZipFile(archive) as zf:
-        infos = [i for i in zf.infolist() if not i.is_dir()]
-    shown_archive, key = display_name(archive), _key(archive)
-    for info in infos:
-        shown = _member_name(info)
-        name = f"{shown_archive}!{shown}"
-        member_key = key + _KEY_SEP + info.filename.encode("utf-8", "surrogatepass")
-        version = f"{info.CRC:08x}:{info.file_size}:{info.compress_size}"
-        if shown.lower().endswith(".zip"):
-            reason = "压缩包内还有压缩包，未读取（请先解压内层压缩包，再审核解压出的文件或文件夹）"
-            yield Source(name, member_key, version, None, reason)
-        elif supported(Path(shown)):
-            yield Source(name, member_key, version, MemberRef(archive, info.filename))
+    shown, key = display_name(archive), _key(archive)
+    for entry in list_archive(archive):
+        yield Source(f"{shown}!{entry.shown}", key + entry.key, entry.version, entry.ref, entry.error)
 
 
 def _file_sources(path: str, *, explicit: bool) -> Iterator[Source]:
@@ -192,6 +139,8 @@ def _file_sources(path: str, *, explicit: bool) -> Iterator[Source]:
             return
         try:
             members = list(_zip_sources(path))
+        except ResourceLimitError as exc:
+            members = [_failing(path, f"{exc}（{exc.hint}）", version)]
         except (OSError, zipfile.BadZipFile) as exc:
             members = [_failing(path, f"压缩包已损坏（{exc}）", version)]
         yield from members

@@ -1,9 +1,12 @@
 """Batch results into jixiao's database (``jixiao review --db URL``): the web app's schema.
 
 Each reviewed document becomes a submission (origin ``batch``) keyed by the SHA-256 of
-its bytes, of the unit its record names; a document that failed is kept as a source with
-its reason. Loading the same document again adds no version unless its results changed,
-so re-running a batch into the same database is idempotent.
+its bytes, of the unit its record names (in the region given with ``--region``); it
+keeps what an upload in the web app keeps — score, findings with their places,
+provenance, claims, search text, and the neutral document the source pane shows —
+packed by the worker (`jixiao.batch.payload`). A document that failed is kept as a
+source with its reason. Loading the same document again adds no version unless its
+results changed, so re-running a batch into the same database is idempotent.
 """
 
 from __future__ import annotations
@@ -11,12 +14,15 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from jixiao.batch.faults import database_faults
+from jixiao.batch.payload import unpack
 from jixiao.model.record import Record
 from jixiao.store import Database, normalize_url
 from jixiao.store.accounts import add_unit
-from jixiao.store.models import FindingRow, Source, Submission, now
+from jixiao.store.accounts import region as region_named
+from jixiao.store.models import FindingRow, Source, Submission, Unit, now
 from jixiao.store.records import Actor, Snapshot, record_text, save_snapshot, store_source
 
 #: Columns of a submission filled from a batch summary row.
@@ -32,6 +38,13 @@ def check_url(url: str) -> str:
     return normalize_url(url)
 
 
+def _bare_snapshot(name: str, row: dict[str, Any], findings: list[dict[str, Any]] | None,
+                   record_json: str) -> Snapshot:
+    """A snapshot from a summary row alone (a task that sent no `stored` payload)."""
+    record = Record.from_json(record_json)
+    return Snapshot(record, findings or [], columns=_columns(row), text=f"{name}\n{record_text(record)}")
+
+
 def _columns(row: dict[str, Any]) -> dict[str, Any]:
     columns = {key: row.get(key) for key in ROW_COLUMNS if key in row}
     claimed, computed = row.get("score_claimed"), row.get("score_computed")
@@ -42,12 +55,24 @@ def _columns(row: dict[str, Any]) -> dict[str, Any]:
 
 
 class BatchStore:
-    """Documents and findings of batch runs, in the database at `url`."""
+    """Documents and findings of batch runs, in the database at `url`.
 
-    def __init__(self, url: str) -> None:
+    With `region`, units new to the database are created in that region (created when
+    new), and units of the same name that have no region yet join it; a unit already
+    in another region is reused as it is (an admin moves it), and counted in
+    `units_elsewhere`.
+    """
+
+    def __init__(self, url: str, *, region: str | None = None) -> None:
         url = check_url(url)
         with database_faults(url):
             self.db = Database(url)  # refuses another application's database
+        self.region_id: int | None = None
+        #: Units reused from another region than `region` (their names).
+        self.units_elsewhere: set[str] = set()
+        if region is not None:
+            with self.db.session() as session:
+                self.region_id = region_named(session, region).id
 
     def close(self) -> None:
         """Close the database."""
@@ -68,36 +93,67 @@ class BatchStore:
         failure: str | None = None,
         findings: list[dict[str, Any]] | None = None,
         record_json: str | None = None,
+        stored: bytes | None = None,
     ) -> None:
-        """Load one document's results (a new version only when they changed)."""
+        """Load one document's results (a new version only when they changed).
+
+        `stored` is the worker's packed snapshot and source (`jixiao.batch.payload`);
+        without it, the record and findings are stored without source or provenance.
+        """
         with self.db.session() as session:
-            source = store_source(session, None, name, sha256=sha256, failure=failure)
+            kept = unpack(stored) if stored is not None and failure is None else None
+            document_json = kept.document_json if kept is not None else None
+            source = store_source(session, None, name, sha256=sha256, failure=failure,
+                                  document_json=document_json)
             if failure is not None or record_json is None:
                 return
-            record = Record.from_json(record_json)
+            snapshot = kept.snapshot if kept is not None else _bare_snapshot(name, row, findings, record_json)
+            if kept is not None:
+                snapshot.text = f"{name}\n{snapshot.text}"
+            record = snapshot.record
             submission = session.scalar(select(Submission).where(Submission.batch_key == sha256))
-            findings = findings or []
             if submission is None:
-                unit = add_unit(session, record.department) if record.department else None
                 submission = Submission(batch_key=sha256, origin="batch", status="submitted",
-                                        name=name, unit=unit, submitted_at=now())
-            elif self._unchanged(session, submission, record, findings):
-                return
-            snapshot = Snapshot(record, findings, columns=_columns(row),
-                                text=f"{name}\n{record_text(record)}")
+                                        name=name, unit=self._unit(session, record.department),
+                                        submitted_at=now())
+            else:
+                self._place(submission.unit)
+                if self._unchanged(session, submission, snapshot):
+                    return
             save_snapshot(session, submission, snapshot, BATCH, note=f"批量导入：{name}",
                           source=source)
 
+    def _unit(self, session: Session, name: str | None) -> Unit | None:
+        """The unit called `name` (None without a name), created in the batch's region when new."""
+        if not name:
+            return None
+        unit = session.scalar(select(Unit).where(Unit.name == name.strip()))
+        if unit is None:
+            unit = add_unit(session, name)
+            unit.region_id = self.region_id
+        self._place(unit)
+        return unit
+
+    def _place(self, unit: Unit | None) -> None:
+        """Attach a unit without a region to the batch's region; note one that has another."""
+        if unit is None or self.region_id is None:
+            return
+        if unit.region_id is None:
+            unit.region_id = self.region_id
+        elif unit.region_id != self.region_id:
+            self.units_elsewhere.add(unit.name)
+
     @staticmethod
-    def _unchanged(session: Any, submission: Submission, record: Record,
-                   findings: list[dict[str, Any]]) -> bool:
-        if submission.record_json != record.to_json(indent=None):
+    def _unchanged(session: Session, submission: Submission, snapshot: Snapshot) -> bool:
+        if submission.record_json != snapshot.record.to_json(indent=None):
             return False
+        if snapshot.provenance_json is not None and submission.provenance_json != snapshot.provenance_json:
+            return False  # stored before the batch kept provenance: store it now
         stored = session.scalars(
             select(FindingRow.code).where(FindingRow.submission_id == submission.id)
             .order_by(FindingRow.seq)
         ).all()
-        return list(stored) == [str(f.get("code") or "?") for f in findings]
+        return list(stored) == [str(f.get("code") or "?") for f in snapshot.findings]
 
     def counts(self) -> tuple[int, int]:
         """(documents, findings) stored."""

@@ -1,4 +1,4 @@
-"""Build ``summary.xlsx`` and ``summary.html`` of an output folder from its index.
+"""Build ``summary.xlsx``, ``summary.html`` and the findings pages of an output folder from its index.
 
 Summaries depend only on the index (rows in name order), never on the order in which
 documents finished, so a resumed run produces the same summaries as an uninterrupted one.
@@ -15,6 +15,7 @@ from jixiao.batch.index import Index, write_atomic
 from jixiao.batch.lock import out_lock
 from jixiao.batch.overview import Overview, gather
 from jixiao.batch.summary_html import render_summary_html
+from jixiao.batch.summary_pages import write_pages
 from jixiao.batch.summary_xlsx import write_summary_xlsx
 
 
@@ -32,5 +33,6 @@ def write_summaries(out: Path) -> Overview:
                 os.replace(tmp, target)
             finally:
                 Path(tmp).unlink(missing_ok=True)
-        write_atomic(out / "summary.html", render_summary_html(overview))
+        write_pages(out, index)
+        write_atomic(out / "summary.html", render_summary_html(overview, index.ranked()))
     return overview

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+import time
 from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from jixiao.batch import stages
+from jixiao.batch import payload, stages
 from jixiao.batch.deadline import DeadlineError, failure_reason
 from jixiao.errors import SourceError
 from jixiao.model.record import Record
@@ -40,6 +41,8 @@ class DocResult:
     error: str | None = None
     #: Seconds spent in each stage.
     timings: dict[str, float] = field(default_factory=dict)
+    #: What the database keeps beside the record (`jixiao.batch.payload`), when asked for.
+    stored: bytes | None = field(default=None, repr=False)
     #: Pages read by OCR (scans), the slow part of reading.
     ocr_pages: int = 0
 
@@ -87,7 +90,7 @@ def findings_row(findings: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
-def _review(evaluation: Evaluation) -> DocResult:
+def _review(evaluation: Evaluation, timings: dict[str, float], *, keep_source: bool) -> DocResult:
     record = evaluation.record
     findings = stages.findings_plain(evaluation)
     row = record_row(record)
@@ -95,6 +98,11 @@ def _review(evaluation: Evaluation) -> DocResult:
     row.update({k: v for k, v in summary.items() if v is not None or k not in row})
     row.update(findings_row(findings))
     detail = {"score": evaluation.score.to_dict(), "findings": findings}
+    stored = None
+    if keep_source:
+        start = time.perf_counter()
+        stored = payload.pack(evaluation)
+        timings["pack"] = time.perf_counter() - start
     return DocResult(
         name="",
         sha256="",
@@ -102,18 +110,25 @@ def _review(evaluation: Evaluation) -> DocResult:
         row=row,
         record_json=record.to_json(),
         findings_json=json.dumps(detail, ensure_ascii=False, indent=1),
+        stored=stored,
     )
 
 
-def process_document(data: bytes, name: str, profile: str | None = None) -> DocResult:
-    """Read, extract, score and check one document; failures become a result with a reason."""
+def process_document(
+    data: bytes, name: str, profile: str | None = None, *, keep_source: bool = False
+) -> DocResult:
+    """Read, extract, score and check one document; failures become a result with a reason.
+
+    With `keep_source`, the result also carries what the database stores beside the
+    record: the source document, provenance, score and findings (`DocResult.stored`).
+    """
     timings: dict[str, float] = {}
     digest = sha256(data)
     scanned = 0
     try:
         evaluation = stages.evaluate_stage(data, name, profile, timings)
         scanned = len(evaluation.document.ocr_pages) if evaluation.document else 0
-        result = _review(evaluation)
+        result = _review(evaluation, timings, keep_source=keep_source)
     except SourceError as exc:
         result = DocResult(name, digest, ok=False, error=exc.reason + (f"（{exc.hint}）" if exc.hint else ""))
     except (ResourceLimitError, MemoryError, DeadlineError) as exc:  # named as what they are

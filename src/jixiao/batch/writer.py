@@ -25,18 +25,20 @@ if TYPE_CHECKING:
 class ResultWriter:
     """Writes results into the output folder (and the store, when one is given)."""
 
-    def __init__(self, out: Path, index: Index, stats: RunStats, *, db: str | None = None, run: int = 0) -> None:
+    def __init__(self, out: Path, index: Index, stats: RunStats, *, db: str | None = None,
+                 region: str | None = None, run: int = 0) -> None:
         self.out = out
         self.index = index
         self.stats = stats
         self.run = run
-        self.store = BatchStore(db) if db else None
+        self.store = BatchStore(db, region=region) if db else None
 
     def __enter__(self) -> ResultWriter:
         return self
 
     def __exit__(self, *exc: object) -> None:
         if self.store is not None:
+            self.stats.units_elsewhere = sorted(self.store.units_elsewhere)
             self.store.close()
 
     def write(self, result: DocResult, source: Source) -> None:
@@ -65,11 +67,12 @@ class ResultWriter:
         for stem in stems:
             for folder in ("records", "findings"):
                 (self.out / folder / f"{stem}.json").unlink(missing_ok=True)
+            (self.out / "findings" / f"{stem}.html").unlink(missing_ok=True)  # its summary page
 
     def _store(self, result: DocResult, source: Source) -> None:
         assert self.store is not None
         findings: list[dict[str, Any]] = []
-        if result.findings_json:
+        if result.findings_json and result.stored is None:
             findings = json.loads(result.findings_json).get("findings", [])
         self.store.save(
             result.sha256 or "path:" + hashlib.sha256(source.key).hexdigest(),
@@ -78,7 +81,9 @@ class ResultWriter:
             failure=None if result.ok else result.error,
             findings=findings,
             record_json=result.record_json,
+            stored=result.stored,
         )
+        result.stored = None  # stored: let it go before the next document
 
     def _count(self, result: DocResult) -> None:
         if result.ok:

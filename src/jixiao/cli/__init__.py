@@ -12,6 +12,10 @@ from importlib.util import find_spec
 
 import typer
 
+from jixiao.cli.chinese import install
+
+install()
+
 COMMANDS = ("extract", "score", "check", "render", "review", "synth", "serve", "accounts")
 
 app = typer.Typer(

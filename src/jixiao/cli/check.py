@@ -9,16 +9,22 @@ from typing import Annotated, Any
 
 import typer
 
+from jixiao.cli.errors import describe
 from jixiao.cli.paths import expand_paths
+from jixiao.cli.view import print_findings, progress, stdout_console, summary_line
 from jixiao.errors import ConfigError, JixiaoError
 from jixiao.pipeline import evaluate
 from jixiao.review import Finding, Severity
 from jixiao.score import Profile, load_profile
 
+HELP = """审核报告：逐项列出问题（错误、警告、提示）及其位置，最后一行为合计；有错误时退出码为 1。
 
-def _line(path: Path, finding: Finding) -> str:
-    where = f"{path}:{finding.line}" if finding.line is not None else str(path)
-    return f"{where}: {finding.code} {finding.severity.value} {finding.message}"
+\b
+示例：
+  jixiao check 甲单位报告.docx
+  jixiao check 各单位/ --min-severity warning
+  jixiao check 甲单位报告.docx --json
+"""
 
 
 def _files(paths: list[Path]) -> list[Path]:
@@ -26,7 +32,9 @@ def _files(paths: list[Path]) -> list[Path]:
     for path in paths:
         if path.is_dir():
             out.extend(expand_paths([path]))
-            out.extend(sorted(path.rglob("*.json")))
+            out.extend(
+                p for p in sorted(path.rglob("*.json")) if not p.name.endswith(".narrative.json")
+            )
         else:
             out.append(path)
     return out
@@ -51,24 +59,30 @@ def check_command(
         raise typer.Exit(2) from exc
     failed, errors = False, False
     report: dict[str, list[dict[str, Any]]] = {}
-    for path in _files(paths):
-        try:
-            findings = evaluate(path, chosen).findings
-        except (JixiaoError, OSError) as exc:
-            failed = True
-            print(f"jixiao: {path}: 无法审核：{exc}", file=sys.stderr)
-            continue
-        errors = errors or any(f.severity is Severity.ERROR for f in findings)
-        shown = [f for f in findings if f.severity.rank >= min_severity.rank]
-        report[str(path)] = [f.to_dict() for f in shown]
-        if not as_json:
-            for finding in shown:
-                print(_line(path, finding))
+    console = stdout_console()
+    files = _files(paths)
+    every: list[Finding] = []
+    with progress(files, "审核中") as items:
+        for path in items:
+            try:
+                findings = list(evaluate(path, chosen).findings)
+            except (JixiaoError, OSError) as exc:
+                failed = True
+                print(f"jixiao: {describe(exc, str(path))}", file=sys.stderr)
+                continue
+            errors = errors or any(f.severity is Severity.ERROR for f in findings)
+            shown = [f for f in findings if f.severity.rank >= min_severity.rank]
+            every += shown
+            report[str(path)] = [f.to_dict() for f in shown]
+            if not as_json:
+                print_findings(console, path, shown)
     if as_json:
         print(json.dumps(report, ensure_ascii=False, indent=2))
+    elif report:  # at least one file reviewed
+        console.print(summary_line(every, len(report), len(files) - len(report)))
     raise typer.Exit(1 if failed or errors else 0)
 
 
 def register(app: typer.Typer) -> None:
     """Add the command to the app."""
-    app.command("check")(check_command)
+    app.command("check", help=HELP)(check_command)

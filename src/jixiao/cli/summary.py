@@ -20,8 +20,18 @@ def _fmt(value: Decimal | int | str | None) -> str:
 def print_records(rows: Iterable[tuple[Path, Record]], console: Console | None = None) -> None:
     """Print one line per record: unit, year, staff, budget, spending, indicators, score."""
     table = Table(title="提取结果", show_lines=False)
-    for header in ("文件", "单位", "年度", "编制/在职", "全年预算(万元)", "全年支出(万元)",
-                   "项目", "指标", "自评得分", "问题/措施"):
+    for header in (
+        "文件",
+        "单位",
+        "年度",
+        "编制/在职",
+        "全年预算(万元)",
+        "全年支出(万元)",
+        "项目",
+        "指标",
+        "自评得分",
+        "问题/措施",
+    ):
         table.add_column(header)
     for path, record in rows:
         table.add_row(

@@ -11,8 +11,10 @@ from jixiao.extract.claims import claims_of
 from jixiao.extract.context import Context
 from jixiao.extract.facts import Facts
 from jixiao.extract.purpose import looks_like
+from jixiao.extract.sections import narrative_of
 from jixiao.extract.split import split_forms
 from jixiao.model.document import Document
+from jixiao.model.narrative import Narrative
 from jixiao.model.provenance import Provenance
 from jixiao.model.record import Record
 from jixiao.recover import recover
@@ -36,6 +38,8 @@ class Extraction:
     #: What the report claims beyond the record contract, e.g.
     #: ``budget_execution.score`` (the 得分 of the 自评表's budget row).
     claims: dict[str, Decimal] = field(default_factory=dict)
+    #: The report's prose sections, title and 落款 (`jixiao.extract.sections`).
+    narrative: Narrative = field(default_factory=Narrative)
 
 
 @cache
@@ -98,4 +102,4 @@ def _extract(document: Document) -> Extraction:
     nested.pop("claims", None)
     record = Record.model_validate(nested)
     return Extraction(record, facts.provenance(), document, ctx.looks_like_report(),
-                      looks_like(ctx, record), claims_of(facts))
+                      looks_like(ctx, record), claims_of(facts), narrative_of(ctx, record))

@@ -28,10 +28,16 @@ _END = re.compile(r"^(?:主办|承办|协办|联系(?:人|电话|方式)|电话|
 _BUT = re.compile(r"^.*?(?:，|,)(?:但是|但|然而|不过)(?:在|仍|还)?")
 
 
+#: An unnumbered paragraph after numbered problems that explains their causes (kept apart).
+CAUSES = re.compile(r"^(?:究其)?(?:主要)?原因(?:主要)?(?:是|在于|有|：|:)|^(?:产生|出现)(?:上述|以上|这些)问题的(?:主要)?原因")
+
+
 def _items_from_texts(texts: list[str]) -> list[str]:
     if any(_MARK.match(t) for t in texts):
         items: list[str] = []
         for text in texts:
+            if items and not _MARK.match(text) and CAUSES.match(text):
+                break
             if _MARK.match(text) or not items:
                 items.append(_MARK.sub("", text, count=1))
             else:

@@ -8,7 +8,7 @@ Every block and cell carries a `Position` in its source (line, page or sheet).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 BlockKind = Literal["heading", "paragraph", "table"]
@@ -21,7 +21,9 @@ class Position:
     ``line`` is 1-based in text sources; ``page`` is 1-based in PDFs and images;
     ``sheet`` and ``cell`` (like ``"B7"``) name spreadsheet locations; ``box`` is the area
     on a PDF page, ``(x0, top, x1, bottom)`` in points from the page's top-left corner.
-    Any may be None.
+    ``table`` and ``paragraph`` are 1-based ordinals a person can count in the source
+    (the 3rd table, the 12th paragraph; on PDFs counted on the page); `numbered` fills
+    them from the block order. Any may be None.
     """
 
     line: int | None = None
@@ -35,17 +37,23 @@ class Position:
     #: Text read by OCR: the words (a number, or a character with its neighbours)
     #: holding characters recognised with low confidence, to be checked against the original.
     doubtful: tuple[str, ...] = ()
+    table: int | None = None
+    paragraph: int | None = None
 
     def label(self) -> str:
-        """A short human-readable form, like ``line 12`` or ``Sheet1!B7``."""
+        """Words a person can find: ``第4页``, ``第3个表格``, ``第12段``, ``第12行`` or ``Sheet1!B7``."""
         if self.sheet is not None:
             return f"{self.sheet}!{self.cell}" if self.cell else self.sheet
         parts = []
         if self.page is not None:
-            parts.append(f"page {self.page}")
-        if self.line is not None:
-            parts.append(f"line {self.line}")
-        return ", ".join(parts)
+            parts.append(f"第{self.page}页")
+        if self.table is not None:
+            parts.append(f"第{self.table}个表格")
+        elif self.paragraph is not None:
+            parts.append(f"第{self.paragraph}段")
+        elif self.line is not None:
+            parts.append(f"第{self.line}行")
+        return "".join(parts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,14 +126,29 @@ class Block:
 
 
 @dataclass(frozen=True, slots=True)
+class Note:
+    """Something a reader could not read as written (a cell of text where a number belongs).
+
+    ``code`` is a stable identifier that review reports as a finding; ``message`` says
+    in Chinese what was found and what was done with it.
+    """
+
+    code: str
+    message: str
+    position: Position = field(default_factory=Position)
+
+
+@dataclass(frozen=True, slots=True)
 class Document:
-    """A source file read into ordered blocks."""
+    """A source file read into ordered blocks, with the notes of its reader."""
 
     name: str
     format: str
     blocks: tuple[Block, ...]
     #: Pages whose text was recognised from an image (OCR), 1-based.
     ocr_pages: tuple[int, ...] = ()
+    #: What the reader could not read as written (cells of a filled workbook).
+    notes: tuple[Note, ...] = ()
 
     def text_blocks(self) -> list[tuple[int, Block]]:
         """(index, block) for every heading and paragraph."""
@@ -134,3 +157,36 @@ class Document:
     def tables(self) -> list[tuple[int, Table]]:
         """(index, table) for every table block."""
         return [(i, b.table) for i, b in enumerate(self.blocks) if b.table is not None]
+
+
+#: Formats whose line numbers are those of the file a person opens; others count blocks.
+LINE_FORMATS = frozenset({"text", "xlsx"})
+
+
+def numbered(document: Document) -> Document:
+    """`document` with table and paragraph ordinals in every position.
+
+    Tables and paragraphs (headings count as paragraphs) are counted in block order,
+    per page where blocks know their page. Text and spreadsheet sources keep their
+    lines and cells as they are.
+    """
+    if document.format in LINE_FORMATS:
+        return document
+    counts: dict[tuple[int | None, str], int] = {}
+    blocks = []
+    for block in document.blocks:
+        kind = "table" if block.table is not None else "paragraph"
+        key = (block.position.page, kind)
+        counts[key] = counts.get(key, 0) + 1
+        blocks.append(_numbered_block(block, kind, counts[key]))
+    return replace(document, blocks=tuple(blocks))
+
+
+def _numbered_block(block: Block, kind: str, ordinal: int) -> Block:
+    if block.table is None:
+        return replace(block, position=replace(block.position, paragraph=ordinal))
+    position = replace(block.position, table=ordinal)
+    cells = tuple(
+        replace(c, position=replace(c.position, table=ordinal)) for c in block.table.cells
+    )
+    return replace(block, position=position, table=replace(block.table, cells=cells))

@@ -13,7 +13,7 @@ from importlib import import_module
 from pathlib import Path
 
 from jixiao.errors import UnreadableDocumentError
-from jixiao.model.document import Document
+from jixiao.model.document import Document, numbered
 from jixiao.readers.files import file_problem, read_regular
 from jixiao.readers.limits import ResourceLimitError, document_budget
 
@@ -78,7 +78,7 @@ def read_bytes(data: bytes, *, name: str) -> Document:
     read = reader_for(name)
     try:
         with document_budget():
-            return read(data, name=name)
+            return numbered(read(data, name=name))
     except UnreadableDocumentError:
         raise
     except ResourceLimitError as exc:  # refused before the memory was taken

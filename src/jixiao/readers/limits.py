@@ -57,6 +57,8 @@ LIMITS: dict[str, Limit] = {
     "SPAN": Limit(1_000, "单元格合并的行数或列数"),
     "DEPTH": Limit(256, "标记的嵌套层数"),
     "TABLE_DEPTH": Limit(16, "表格嵌套（表中套表）的层数"),
+    "ARCHIVE_MEMBERS": Limit(100_000, "批量审核的压缩包内的文件数"),
+    "ZIP_DEPTH": Limit(2, "压缩包嵌套（包中套包）的层数"),
 }
 
 #: Members below this size may compress better than `RATIO` (small runs of zeros).

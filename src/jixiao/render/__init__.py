@@ -1,19 +1,31 @@
 """Writing reports: the standard self-evaluation report and its tables in DOCX, PDF, HTML, XLSX.
 
-`render` is the one entry point: it builds the report's layout once
-(`jixiao.render.report`) and hands it to the format's module. XLSX is the fill-in
-workbook of the tables (`jixiao.render.xlsx`); `jixiao.render.xlsx_import` reads it back.
+`render` is the one entry point. The report is a template filled from the record and
+its narrative (`jixiao.render.template`; layouts are ``.docx`` templates, the shipped
+ones in ``templates/``); PDF is that DOCX converted by LibreOffice and HTML is drawn
+from it (`jixiao.render.docx_html`), so every format follows the template. XLSX is the
+fill-in workbook (`jixiao.render.xlsx`); `jixiao.render.xlsx_import` reads it back.
+The reviewed variant is a 审核意见 (`jixiao.render.opinion`).
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Literal
 
+from jixiao.model.narrative import Narrative
 from jixiao.model.record import Record
-from jixiao.render.narrative import Narrative, load_bundle
+from jixiao.render.narrative import load_bundle
 
 Format = Literal["docx", "xlsx", "pdf", "html"]
 FORMATS: tuple[Format, ...] = ("docx", "xlsx", "pdf", "html")
+
+
+def report_title(record: Record, narrative: Narrative | None = None) -> str:
+    """The report's title: the narrative's, or “<年度><部门>部门整体支出绩效自评报告”."""
+    from jixiao.render.placeholders import TEXT
+
+    return str(TEXT["标题"](record, narrative or Narrative()))
 
 
 def render(
@@ -22,37 +34,44 @@ def render(
     fmt: Format = "docx",
     *,
     profile: str | None = None,
+    template: Path | None = None,
     reviewed: bool = False,
 ) -> bytes:
     """The report of `record` in format `fmt`, as bytes (HTML as UTF-8).
 
-    `reviewed` appends the review appendix (recomputed scores and findings); it does
-    not apply to XLSX, which holds the fill-in tables only.
+    `profile` picks a shipped layout (``hunan``, ``generic``; scoring-profile names
+    like ``mof-2020`` map onto them); `template` is a ``.docx`` template of one's own.
+    `reviewed` writes the 审核意见 of the record instead (its findings have no source
+    location; `jixiao.render.opinion` with an evaluation of the document has them).
     """
     narrative = narrative or Narrative()
+    if reviewed:
+        from jixiao.pipeline import evaluate_record
+        from jixiao.render.opinion import opinion_of, render_opinion, scoring_profile
+
+        evaluation = evaluate_record(record, scoring_profile(profile))
+        return render_opinion(opinion_of(evaluation), fmt)
     if fmt == "xlsx":
         from jixiao.render.xlsx import render_xlsx
 
         return render_xlsx(record, narrative, profile)
-    from jixiao.render.report import build_report, report_title
+    from jixiao.render.template import fill
 
-    elements = build_report(record, narrative, profile)
-    if reviewed:
-        from jixiao.render.reviewed import review_appendix
+    data = fill(record, narrative, profile=profile, template=template)
+    return convert(data, fmt, title=report_title(record, narrative))
 
-        elements += review_appendix(record, profile)
-    title = report_title(record, narrative)
+
+def convert(docx: bytes, fmt: Format, *, title: str = "") -> bytes:
+    """A DOCX document as `fmt` (docx as is, PDF through LibreOffice, HTML drawn from it)."""
     if fmt == "html":
-        from jixiao.render.html import render_html
+        from jixiao.render.docx_html import docx_to_html
 
-        return render_html(elements, title=title).encode("utf-8")
+        return docx_to_html(docx, title=title).encode("utf-8")
     if fmt == "pdf":
-        from jixiao.render.pdf import render_pdf
+        from jixiao.render.pdf import docx_to_pdf
 
-        return render_pdf(elements, title=title)
-    from jixiao.render.docx import render_docx
-
-    return render_docx(elements, title=title)
+        return docx_to_pdf(docx)
+    return docx
 
 
-__all__ = ["FORMATS", "Format", "Narrative", "load_bundle", "render"]
+__all__ = ["FORMATS", "Format", "Narrative", "convert", "load_bundle", "render", "report_title"]

@@ -13,14 +13,14 @@ import io
 from typing import Any
 
 import docx as python_docx
-from docx.enum.section import WD_ORIENT
+from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt
+from docx.shared import Emu, Mm, Pt
 
-from jixiao.render.layout import Element, Heading, PageBreak, Paragraph, TableSpec
+from jixiao.render.layout import Element, Heading, Paragraph, TableSpec
 
 TITLE_FONT = "方正小标宋简体"
 BODY_FONT = "仿宋_GB2312"
@@ -32,6 +32,8 @@ LATIN_FONT = "Times New Roman"
 ALT_NAMES = {TITLE_FONT: "宋体", BODY_FONT: "仿宋", H2_FONT: "楷体", H1_FONT: "SimHei"}
 BODY_PT = 16
 LINE_PT = 28
+#: Width between the margins of a portrait page, in millimetres (210 − 28 − 26).
+TEXT_WIDTH_MM = 156.0
 
 _ALIGN = {
     "left": WD_ALIGN_PARAGRAPH.LEFT,
@@ -92,10 +94,7 @@ def _drop_title_border(style: Any) -> None:
 
 def _page_setup(doc: Any) -> None:
     section = doc.sections[0]
-    section.page_width, section.page_height = Mm(210), Mm(297)
-    section.top_margin, section.bottom_margin = Mm(37), Mm(35)
-    section.left_margin, section.right_margin = Mm(28), Mm(26)
-    section.footer_distance = Mm(28)
+    set_page(section)
     paragraph = section.footer.paragraphs[0]
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     _footer_run(paragraph, "— ")
@@ -163,17 +162,24 @@ def _paragraph(doc: Any, element: Paragraph) -> None:
         set_fonts(run, H1_FONT)
     elif element.style == "note":
         run.font.size = Pt(12)
+        fmt.first_line_indent = Pt(0)
+    elif element.style == "right":
+        fmt.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        fmt.first_line_indent = Pt(0)
+        fmt.right_indent = Pt(2 * BODY_PT)
     else:
         fmt.alignment = _ALIGN.get(element.style, WD_ALIGN_PARAGRAPH.CENTER)
 
 
-def _caption(doc: Any, text: str) -> None:
+def _caption(doc: Any, text: str) -> Any:
     p = doc.add_paragraph()
     p.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    p.paragraph_format.first_line_indent = Pt(0)
     p.paragraph_format.space_after = Pt(6)
     run = p.add_run(text)
     set_fonts(run, TITLE_FONT)
     run.font.size = Pt(18)
+    return p
 
 
 def _shade(cell: Any, fill: str) -> None:
@@ -182,7 +188,11 @@ def _shade(cell: Any, fill: str) -> None:
     shading.set(qn("w:val"), "clear")
     shading.set(qn("w:color"), "auto")
     shading.set(qn("w:fill"), fill)
-    tcpr.append(shading)
+    later = next((tcpr.find(qn(t)) for t in ("w:noWrap", "w:tcMar", "w:textDirection", "w:tcFitText", "w:vAlign", "w:hideMark") if tcpr.find(qn(t)) is not None), None)
+    if later is not None:
+        later.addprevious(shading)  # shd comes before these in the schema
+    else:
+        tcpr.append(shading)
 
 
 def _fill_cell(cell: Any, text: str, spec: TableSpec, *, header: bool, align: str) -> None:
@@ -194,6 +204,7 @@ def _fill_cell(cell: Any, text: str, spec: TableSpec, *, header: bool, align: st
         fmt = p.paragraph_format
         fmt.first_line_indent = Pt(0)
         fmt.line_spacing_rule = WD_LINE_SPACING.SINGLE
+        fmt.keep_with_next = False
         fmt.alignment = _ALIGN[align]
         run = p.add_run(line)
         set_fonts(run, H1_FONT if header else TABLE_FONT)
@@ -202,7 +213,17 @@ def _fill_cell(cell: Any, text: str, spec: TableSpec, *, header: bool, align: st
         _shade(cell, "F2F2F2")
 
 
-def _table(doc: Any, spec: TableSpec) -> None:
+def _row_flags(table: Any, header_rows: int) -> None:
+    """Rows never split across pages; the first `header_rows` repeat on every page."""
+    for r, row in enumerate(table.rows):
+        trpr = row._tr.get_or_add_trPr()
+        trpr.append(OxmlElement("w:cantSplit"))
+        if r < header_rows:
+            trpr.append(OxmlElement("w:tblHeader"))
+
+
+def add_table(doc: Any, spec: TableSpec, width_mm: float = TEXT_WIDTH_MM) -> Any:
+    """Append `spec` (caption first, when it has one) to `doc`; returns the table."""
     if spec.caption:
         _caption(doc, spec.caption)
     table = doc.add_table(rows=spec.n_rows, cols=spec.n_cols)
@@ -210,7 +231,7 @@ def _table(doc: Any, spec: TableSpec) -> None:
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
     widths = spec.widths or (1.0,) * spec.n_cols
-    unit = 156 / sum(widths)
+    unit = width_mm / sum(widths)
     for c, column in enumerate(table.columns):
         column.width = Mm(widths[c] * unit)
     for row in table.rows:
@@ -226,18 +247,74 @@ def _table(doc: Any, spec: TableSpec) -> None:
 
     for p in placed:
         if p.cell.rowspan > 1 or p.cell.colspan > 1:
-            at(p.row, p.col).merge(at(p.row + p.cell.rowspan - 1, p.col + p.cell.colspan - 1))
+            _merge(at, p, [Mm(w * unit) for w in widths])
     for p in placed:
         _fill_cell(at(p.row, p.col), p.cell.text, spec, header=p.cell.header, align=p.cell.align)
+    _row_flags(table, spec.header_rows)
+    return table
 
 
-def _page_break(doc: Any, element: PageBreak) -> None:
-    if element.landscape:
-        section = doc.add_section()
+def _merge(at: Any, placed: Any, widths: list[Any]) -> None:
+    """Merge a cell over its rows and columns in the XML itself (``gridSpan``, ``vMerge``).
+
+    python-docx's `merge` recurses once per row, which a table of thousands of rows
+    exhausts; this writes what Word writes: the first cell of each row spans the
+    columns, the first row restarts the vertical merge and the others continue it.
+    """
+    top, left = placed.row, placed.col
+    rows, cols = placed.cell.rowspan, placed.cell.colspan
+    for r in range(top, top + rows):
+        first = at(r, left)
+        tcpr = first._tc.get_or_add_tcPr()
+        if cols > 1:
+            tcpr.grid_span = cols  # python-docx keeps the schema's order of tcPr children
+            for c in range(left + 1, left + cols):
+                tc = at(r, c)._tc
+                tc.getparent().remove(tc)
+            first.width = sum(widths[left : left + cols], start=type(widths[0])(0))
+        if rows > 1:
+            tcpr.vMerge_val = "restart" if r == top else "continue"
+
+
+def spacer(doc: Any) -> Any:
+    """A 1-pt paragraph: keeps two tables apart (Word joins adjacent tables) without a gap."""
+    p = doc.add_paragraph()
+    fmt = p.paragraph_format
+    fmt.first_line_indent = Pt(0)
+    fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    fmt.line_spacing = Pt(1)
+    fmt.space_before = fmt.space_after = Pt(0)
+    run = p.add_run("")
+    run.font.size = Pt(1)
+    return p
+
+
+def new_section(doc: Any, *, landscape: bool) -> Any:
+    """Start a section on a new page, portrait or landscape, with the report's margins."""
+    section = doc.add_section(WD_SECTION.NEW_PAGE)
+    set_page(section, landscape=landscape)
+    return section
+
+
+def set_page(section: Any, *, landscape: bool = False) -> None:
+    """A4 with GB/T 9704 margins (portrait), or landscape with margins for wide tables."""
+    if landscape:
         section.orientation = WD_ORIENT.LANDSCAPE
-        section.page_width, section.page_height = section.page_height, section.page_width
+        section.page_width, section.page_height = Mm(297), Mm(210)
+        section.top_margin, section.bottom_margin = Mm(25), Mm(25)
+        section.left_margin, section.right_margin = Mm(28), Mm(26)
+        section.footer_distance = Mm(12)
         return
-    doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.top_margin, section.bottom_margin = Mm(37), Mm(35)
+    section.left_margin, section.right_margin = Mm(28), Mm(26)
+    section.footer_distance = Mm(28)
+
+
+def text_width_mm(section: Any) -> float:
+    """The width between the margins of `section`, in millimetres."""
+    return float(Emu(section.page_width - section.left_margin - section.right_margin).mm)
 
 
 def _draw(doc: Any, element: Element) -> None:
@@ -247,21 +324,34 @@ def _draw(doc: Any, element: Element) -> None:
     elif isinstance(element, Paragraph):
         _paragraph(doc, element)
     elif isinstance(element, TableSpec):
-        _table(doc, element)
+        add_table(doc, element, text_width_mm(doc.sections[-1]))
+    elif element.landscape or doc.sections[-1].orientation == WD_ORIENT.LANDSCAPE:
+        new_section(doc, landscape=element.landscape)
     else:
-        _page_break(doc, element)
+        doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
 
-def render_docx(elements: list[Element], *, title: str = "") -> bytes:
-    """The DOCX file of `elements`, as bytes."""
+def house_document(title: str = "") -> Any:
+    """A new python-docx document in the house style (styles, page, footer, font table)."""
     doc = python_docx.Document()
     doc.core_properties.title = title
     doc.core_properties.author = "jixiao"
     _page_setup(doc)
     _style_paragraphs(doc)
     _font_table_alt_names(doc)
-    for element in elements:
-        _draw(doc, element)
+    return doc
+
+
+def save(doc: Any) -> bytes:
+    """The document as DOCX bytes."""
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
+
+
+def render_docx(elements: list[Element], *, title: str = "") -> bytes:
+    """The DOCX file of `elements`, as bytes."""
+    doc = house_document(title)
+    for element in elements:
+        _draw(doc, element)
+    return save(doc)

@@ -86,8 +86,12 @@ def _element(element: Element) -> str:
 
 
 def render_html(elements: list[Element], *, title: str = "") -> str:
-    """The report as one self-contained HTML page."""
-    body = "\n".join(_element(e) for e in elements)
+    """The elements as one self-contained HTML page."""
+    return page("\n".join(_element(e) for e in elements), title=title)
+
+
+def page(body: str, *, title: str = "") -> str:
+    """A self-contained page around `body` (the report's CSS inline)."""
     return (
         '<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'

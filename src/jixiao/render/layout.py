@@ -65,13 +65,17 @@ class Placed:
 
 @dataclass(frozen=True, slots=True)
 class TableSpec:
-    """A table: rows of cells (merged cells once), column count and relative widths."""
+    """A table: rows of cells (merged cells once), column count and relative widths.
+
+    ``header_rows`` leading rows repeat at the top of every page the table spans.
+    """
 
     rows: tuple[tuple[TCell, ...], ...]
     n_cols: int
     widths: tuple[float, ...] = ()
     caption: str | None = None
     font_size: float = 10.5
+    header_rows: int = 0
 
     @property
     def n_rows(self) -> int:

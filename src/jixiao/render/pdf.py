@@ -78,6 +78,21 @@ def _run(
         return subprocess.CompletedProcess(command, proc.returncode, out, err)
 
 
+def pdf_job(soffice: str, work: Path, sources: list[Path]) -> tuple[list[str], dict[str, str]]:
+    """The LibreOffice command converting `sources` to PDF in `work/out`, and its environment.
+
+    Each job gets its own profile and a font configuration that maps Word's Chinese fonts
+    to the Noto CJK fonts, so that the PDF embeds glyphs for every character.
+    """
+    (work / "fonts.conf").write_text(fontconfig_text(), encoding="utf-8")
+    env = dict(os.environ, FONTCONFIG_FILE=str(work / "fonts.conf"), HOME=str(work))
+    command = [
+        soffice, f"-env:UserInstallation={(work / 'profile').as_uri()}", "--headless", "--norestore",
+        "--convert-to", "pdf", "--outdir", str(work / "out"), *map(str, sources),
+    ]
+    return command, env
+
+
 def docx_to_pdf(docx: bytes, *, timeout: float = TIMEOUT) -> bytes:
     """Convert DOCX bytes to PDF bytes with LibreOffice; raises `ConversionError`."""
     soffice = soffice_path()
@@ -89,19 +104,7 @@ def docx_to_pdf(docx: bytes, *, timeout: float = TIMEOUT) -> bytes:
         work = Path(tmp)
         source = work / "report.docx"
         source.write_bytes(docx)
-        (work / "fonts.conf").write_text(fontconfig_text(), encoding="utf-8")
-        env = dict(os.environ, FONTCONFIG_FILE=str(work / "fonts.conf"), HOME=str(work))
-        command = [
-            soffice,
-            f"-env:UserInstallation={(work / 'profile').as_uri()}",
-            "--headless",
-            "--norestore",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(work / "out"),
-            str(source),
-        ]
+        command, env = pdf_job(soffice, work, [source])
         result = _run(command, env, timeout)
         target = work / "out" / "report.pdf"
         if result.returncode != 0 or not target.is_file():

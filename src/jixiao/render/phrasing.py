@@ -50,14 +50,14 @@ def cn_ordinal(n: int) -> str:
     return head + (CN_NUMERALS[ones - 1] if ones else "")
 
 
-def numbered(items: list[str]) -> list[str]:
-    """Items as “（一）…”, “（二）…”, ending each with a full stop when it has none."""
+def numbered(items: list[str], *, arabic: bool = False) -> list[str]:
+    """Items as “（一）…”, “（二）…” (or “1.…”, “2.…”), each ending with a full stop."""
     out = []
     for i, item in enumerate(items, start=1):
         text = item.strip()
         if text and text[-1] not in "。；！？.;":
             text += "。"
-        out.append(f"（{cn_ordinal(i)}）{text}")
+        out.append(f"{i}.{text}" if arabic else f"（{cn_ordinal(i)}）{text}")
     return out
 
 
@@ -78,10 +78,15 @@ def staffing_sentence(staffing: Staffing) -> str | None:
 
 
 def _split_clause(label: str, split: BudgetSplit) -> str | None:
+    """“年初预算X万元，其中基本支出年初预算A万元，项目支出年初预算B万元”: each part names its stage."""
     head = _money(label, split.total)
-    subs = [s for s in (_money("基本支出", split.basic), _money("项目支出", split.project)) if s]
+    subs = [
+        s
+        for s in (_money(f"基本支出{label}", split.basic), _money(f"项目支出{label}", split.project))
+        if s
+    ]
     if head is None:
-        return "，".join(f"{label}{s}" for s in subs) if subs else None
+        return "，".join(subs) if subs else None
     return head + ("，其中" + "，".join(subs) if subs else "")
 
 
@@ -102,14 +107,17 @@ def _actual_clause(actual: BudgetActual) -> str | None:
 
 
 def budget_sentence(budget: Budget) -> str | None:
-    """“年初预算X万元，其中…；全年预算Y万元，其中…；全年支出Z万元，其中基本支出…（人员经费…，公用经费…），项目支出…。”."""
+    """“年初预算X万元，其中…。全年预算Y万元，其中…。全年支出Z万元，其中基本支出…（人员经费…，公用经费…），项目支出…。”.
+
+    One sentence per stage, so that no reader sums the parts of one stage into another's total.
+    """
     clauses = [
         _split_clause("年初预算", budget.initial),
         _split_clause("全年预算", budget.final),
         _actual_clause(budget.actual),
     ]
     known = [c for c in clauses if c]
-    return "；".join(known) + "。" if known else None
+    return "。".join(known) + "。" if known else None
 
 
 def income_sentence(record: Record) -> str | None:
@@ -152,15 +160,22 @@ def three_public_sentence(label: str, split: ThreeSplit) -> str | None:
 
 
 def projects_sentence(record: Record) -> str | None:
-    """“项目支出N万元（其中A X万元；B Y万元）。” from the actual spending of the projects."""
+    """“项目支出N万元（其中A X万元；B Y万元），为全年项目支出预算M万元的R%。”.
+
+    The named projects are those with an actual amount; the share is stated when the
+    final project budget is known and not zero.
+    """
     named = [p for p in record.projects if p.actual is not None]
     total = record.budget.actual.project
     if total is None and not named:
         return None
     inner = "；".join(f"{p.name}{amount(p.actual)}万元" for p in named)
-    head = f"项目支出{amount(total)}万元" if total is not None else "项目支出"
+    head = f"本年度项目支出{amount(total)}万元" if total is not None else "本年度项目支出"
     if inner:
         head += f"（其中{inner}）" if total is not None else f"：{inner}"
+    final = record.budget.final.project
+    if total is not None and final:
+        head += f"，为全年项目支出预算{amount(final)}万元的{percent(total, final)}"
     return head + "。"
 
 

@@ -182,6 +182,22 @@ def basic_data_table(record: Record, title: str) -> TableSpec:
     )
 
 
+def _execution_cells(record: Record) -> tuple[TCell, TCell, TCell]:
+    """分值, 执行率 and 得分 of the 年度资金总额 row: as the record states them."""
+    be, b = record.budget_execution, record.budget
+    if be.rate is not None:
+        rate = TCell(f"{score(be.rate)}%", align="right", fmt="percent", key="budget_execution.rate")
+    elif b.final.total is None and b.actual.total is None:  # a form still to fill: its rate is read back
+        rate = TCell("", align="right", fmt="percent", key="budget_execution.rate")
+    else:  # shown from the amounts, not a figure the record states
+        rate = _rate_cell(b.actual.total, b.final.total)
+    return (
+        num(be.weight, "budget_execution.weight", fmt="score"),
+        rate,
+        num(be.score, "budget_execution.score", fmt="score", colspan=2),
+    )
+
+
 def _budget_rows(record: Record) -> list[tuple[TCell, ...]]:
     b = record.budget
     splits = (
@@ -198,18 +214,34 @@ def _budget_rows(record: Record) -> list[tuple[TCell, ...]]:
     ]
     for text, part in splits:
         final, actual = getattr(b.final, part), getattr(b.actual, part)
+        amounts = (
+            label(text, colspan=2),
+            num(getattr(b.initial, part), f"budget.initial.{part}"),
+            num(final, f"budget.final.{part}"),
+            num(actual, f"budget.actual.{part}"),
+        )
+        if part == "total":
+            rows.append((*amounts, *_execution_cells(record)))
+            continue
         rows.append(
             (
-                label(text, colspan=2),
-                num(getattr(b.initial, part), f"budget.initial.{part}"),
-                num(final, f"budget.final.{part}"),
-                num(actual, f"budget.actual.{part}"),
+                *amounts,
                 TCell("", align="right", fmt="score"),
                 _rate_cell(actual, final),
                 TCell("", colspan=2, align="right", fmt="score"),
             )
         )
     return rows
+
+
+def total_weight(record: Record) -> Decimal | None:
+    """分值 of the 总分 row: the budget row's and every indicator's 分值, when all are known."""
+    weights = [record.budget_execution.weight, *(i.weight for i in record.indicators)]
+    if record.budget_execution.weight is None:
+        weights = weights[1:]
+    if not weights or any(w is None for w in weights):
+        return None
+    return sum((w for w in weights if w is not None), Decimal(0))
 
 
 def _goal_rows(expected: str | None, achieved: str | None) -> list[tuple[TCell, ...]]:
@@ -219,7 +251,10 @@ def _goal_rows(expected: str | None, achieved: str | None) -> list[tuple[TCell, 
             TCell("预期目标", colspan=4, header=True),
             TCell("实际完成情况", colspan=4, header=True),
         ),
-        (label(expected or "", colspan=4), label(achieved or "", colspan=4)),
+        (
+            TCell(expected or "", colspan=4, align="left", key="goals.expected"),
+            TCell(achieved or "", colspan=4, align="left", key="goals.achieved"),
+        ),
     ]
 
 
@@ -250,12 +285,12 @@ def indicator_rows(indicators: list[Indicator]) -> list[tuple[TCell, ...]]:
         if l2[n]:
             cells.append(TCell(ind.level2 or "", rowspan=l2[n], key="indicator.level2"))
         cells += [
-            label(ind.name),
+            TCell(ind.name, align="left", key="indicator.name"),
             TCell(ind.target or "", key="indicator.target"),
             TCell(ind.actual or "", key="indicator.actual"),
             num(ind.weight, "indicator.weight", fmt="score"),
             num(ind.score, "indicator.score", fmt="score"),
-            label(ind.deviation or ""),
+            TCell(ind.deviation or "", align="left", key="indicator.deviation"),
         ]
         rows.append(tuple(cells))
     return rows
@@ -265,12 +300,12 @@ def _blank_indicator_row() -> tuple[TCell, ...]:
     return (
         TCell("", key="indicator.level1"),
         TCell("", key="indicator.level2"),
-        label(""),
+        TCell("", align="left", key="indicator.name"),
         TCell("", key="indicator.target"),
         TCell("", key="indicator.actual"),
         num(None, "indicator.weight", fmt="score"),
         num(None, "indicator.score", fmt="score"),
-        label(""),
+        TCell("", align="left", key="indicator.deviation"),
     )
 
 
@@ -278,7 +313,10 @@ def _conclusion_rows(record: Record, conclusion: str | None) -> list[tuple[TCell
     wide = SELF_COLS - 2
     grade = record.self_evaluation.grade
     return [
-        (label("评价结论", colspan=2, header=True), label(conclusion or "", colspan=wide)),
+        (
+            label("评价结论", colspan=2, header=True),
+            TCell(conclusion or "", colspan=wide, align="left", key="note.conclusion"),
+        ),
         (
             label("自评等级", colspan=2, header=True),
             TCell(grade or "", colspan=wide, align="left", key="self_evaluation.grade"),
@@ -294,6 +332,42 @@ def _conclusion_rows(record: Record, conclusion: str | None) -> list[tuple[TCell
     ]
 
 
+def _self_head_rows(
+    record: Record, goals: tuple[str | None, str | None]
+) -> list[tuple[TCell, ...]]:
+    goals = (record.goals.expected or goals[0], record.goals.achieved or goals[1])
+    return [
+        (
+            label("部门（单位）名称", colspan=2, header=True),
+            TCell(record.department or "", colspan=SELF_COLS - 2, align="left", key="department"),
+        ),
+        *_budget_rows(record),
+        *_goal_rows(*goals),
+    ]
+
+
+def _indicator_block(record: Record, spare_rows: int) -> list[tuple[TCell, ...]]:
+    inds = list(record.indicators)
+    blank = [_blank_indicator_row() for _ in range(spare_rows)]
+    return [
+        (
+            label("绩效指标", rowspan=len(inds) + spare_rows + 1, header=True),
+            *header_row(*INDICATOR_HEADERS),
+        ),
+        *indicator_rows(inds),
+        *blank,
+        (
+            TCell("总分", colspan=6, header=True),
+            num(total_weight(record), "calc.total_weight", fmt="score"),
+            num(record.self_evaluation.score, "self_evaluation.score", fmt="score"),
+            TCell(""),
+        ),
+    ]
+
+
+SELF_WIDTHS = (0.9, 1.4, 1.5, 2.3, 1.6, 1.6, 1.2, 1.0, 2.0)
+
+
 def self_eval_table(
     record: Record,
     title: str,
@@ -303,42 +377,45 @@ def self_eval_table(
     with_conclusions: bool = False,
     spare_rows: int = 0,
 ) -> TableSpec:
-    """The 自评表: budget block, overall goal, indicator block with merged levels, 总分.
+    """The 自评表 as one table: budget block, overall goal, indicators with merged levels, 总分.
 
     With `with_conclusions` (spreadsheets), 评价结论/自评等级/存在问题/改进措施 rows
     follow 总分; `spare_rows` blank indicator rows are added for filling in.
     """
-    inds = list(record.indicators)
-    blank = [_blank_indicator_row() for _ in range(spare_rows)]
-    rows: list[tuple[TCell, ...]] = [
-        (
-            label("部门（单位）名称", colspan=2, header=True),
-            TCell(record.department or "", colspan=SELF_COLS - 2, align="left", key="department"),
-        ),
-        *_budget_rows(record),
-        *_goal_rows(*goals),
-        (
-            label("绩效指标", rowspan=len(inds) + spare_rows + 1, header=True),
-            *header_row(*INDICATOR_HEADERS),
-        ),
-        *indicator_rows(inds),
-        *blank,
-        (
-            TCell("总分", colspan=6, header=True),
-            TCell("", align="right", fmt="score"),
-            num(record.self_evaluation.score, "self_evaluation.score", fmt="score"),
-            TCell(""),
-        ),
-    ]
+    rows = _self_head_rows(record, goals) + _indicator_block(record, spare_rows)
     if with_conclusions:
         rows += _conclusion_rows(record, conclusion)
     return TableSpec(
         rows=tuple(rows),
         n_cols=SELF_COLS,
-        widths=(0.9, 1.4, 1.5, 2.3, 1.6, 1.6, 1.2, 1.0, 2.0),
+        widths=SELF_WIDTHS,
         caption=f"{year_prefix(record)}{title}",
         font_size=9,
     )
+
+
+def self_eval_tables(
+    record: Record, goals: tuple[str | None, str | None] = (None, None)
+) -> tuple[TableSpec, TableSpec]:
+    """The 自评表 for print: the head (unit, budget, goal) and the indicator block.
+
+    The indicator block is a table of its own so that its header row can repeat on
+    every page; drawn one right under the other they read as one table.
+    """
+    head = TableSpec(
+        rows=tuple(_self_head_rows(record, goals)),
+        n_cols=SELF_COLS,
+        widths=SELF_WIDTHS,
+        font_size=9,
+    )
+    block = TableSpec(
+        rows=tuple(_indicator_block(record, 0)),
+        n_cols=SELF_COLS,
+        widths=SELF_WIDTHS,
+        font_size=9,
+        header_rows=1,
+    )
+    return head, block
 
 
 def project_table(record: Record, spare_rows: int = 0) -> TableSpec | None:
@@ -350,13 +427,25 @@ def project_table(record: Record, spare_rows: int = 0) -> TableSpec | None:
         return None
     rows: list[tuple[TCell, ...]] = [header_row("项目名称", "全年预算数", "全年执行数", "执行率")]
     for p in record.projects:
-        rows.append((label(p.name), num(p.budget), num(p.actual), _rate_cell(p.actual, p.budget)))
-    rows += [(label(""), num(None), num(None), _rate_cell(None, None)) for _ in range(spare_rows)]
+        rows.append(
+            (
+                TCell(p.name, align="left", key="project.name"),
+                num(p.budget, "project.budget"),
+                num(p.actual, "project.actual"),
+                _rate_cell(p.actual, p.budget),
+            )
+        )
+    rows += [
+        (TCell("", align="left", key="project.name"), num(None, "project.budget"),
+         num(None, "project.actual"), _rate_cell(None, None))
+        for _ in range(spare_rows)
+    ]
     return TableSpec(
         rows=tuple(rows),
         n_cols=4,
         widths=(4, 1.4, 1.4, 1.2),
         caption="项目支出情况表（单位：万元）",
+        header_rows=1,
     )
 
 
@@ -385,8 +474,17 @@ def three_public_table(record: Record) -> TableSpec | None:
     )
 
 
+#: Key prefixes of cells that are no single record field (rows of lists, computed, notes).
+ROW_KEYS = ("indicator.", "project.", "calc.", "note.")
+
+
+def is_field_key(key: str | None) -> bool:
+    """True when `key` names one record field (like ``budget.final.total``)."""
+    return bool(key) and not key.startswith(ROW_KEYS)  # type: ignore[union-attr]
+
+
 def cell_keys(spec: TableSpec) -> Iterable[tuple[int, int, str]]:
-    """(row, col, key) of every cell that holds a record field."""
+    """(row, col, key) of every cell that holds a single record field."""
     for p in spec.placed():
-        if p.cell.key and not p.cell.key.startswith("indicator."):
+        if p.cell.key and is_field_key(p.cell.key):
             yield p.row, p.col, p.cell.key

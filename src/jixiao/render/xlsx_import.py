@@ -1,19 +1,22 @@
 """Import a filled workbook (made by `jixiao.render.xlsx`) back into a record.
 
-Single fields are found through the workbook's ``jx.<field>`` defined names; the
-indicator rows are read between the 一级指标 header and the 总分 row of the 自评表
-(merged 一级/二级 cells give their value to every row they cover), the projects
-below the 项目名称 header of the 项目支出表. A cell that cannot be read (text in a
-number cell, a negative head count, an unknown grade) becomes an `ImportFinding`
-and the field stays empty.
+`is_workbook` recognises jixiao's workbook by its ``jx.<field>`` defined names;
+`import_xlsx` reads it. Single fields are found through those names; indicator rows
+are read between the 一级指标 header and the 总分 row of the 自评表 (a merged 一级/二级
+cell gives its value to every row it covers), projects below the 项目名称 header of the
+项目支出表. Formulas take the value the spreadsheet saved, or are computed
+(`jixiao.render.formula`) when the workbook was never opened. Numbers typed in full-width
+or Chinese numerals are read (the latter flagged); a cell that cannot be read becomes
+an `ImportFinding` at its ``Sheet!C14`` and the field stays empty.
 """
 
 from __future__ import annotations
 
 import io
 import re
+import zipfile
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from openpyxl import load_workbook
@@ -21,74 +24,116 @@ from pydantic import ValidationError
 
 from jixiao.errors import UnreadableDocumentError
 from jixiao.model.record import Record
+from jixiao.render.cnnum import parse_number
+from jixiao.render.formula import FormulaError, evaluate
 from jixiao.render.tables import INDICATOR_HEADERS
 from jixiao.render.xlsx import NAME_PREFIX, SHEET_PROJECTS, SHEET_SELF
 
 _COUNTS = ("staffing.authorized", "staffing.actual", "staffing.retired")
-_TEXTS = ("department", "self_evaluation.grade")
+_TEXTS = ("department", "goals.expected", "goals.achieved")
 _LISTS = ("problems", "measures")
-_ITEM_MARK = re.compile(
-    r"^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．]|[一二三四五六七八九十]+[、是])\s*"
-)
+_GRADES = {"优": "优", "良": "良", "中": "中", "差": "差", "优秀": "优", "良好": "良", "中等": "中", "较差": "差"}
+_ITEM_MARK = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．]|[一二三四五六七八九十]+[、是])\s*")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_SUFFIXED = re.compile(r"[^\d\s.,，．０-９-]")
 
 
 @dataclass(frozen=True, slots=True)
 class ImportFinding:
-    """A cell of the workbook that could not be read."""
+    """A cell of the workbook that could not be read as written (``cell`` like ``自评表!H14``)."""
 
     code: str
     message: str
     cell: str
 
 
-class _Reader:
-    """Reads cells of one workbook, collecting findings."""
+def is_workbook(data: bytes) -> bool:
+    """True when `data` is an XLSX workbook written by jixiao (it defines ``jx.`` names)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            xml = archive.read("xl/workbook.xml")
+    except (zipfile.BadZipFile, KeyError, OSError):
+        return False
+    return b'name="jx.' in xml
 
-    def __init__(self, book: Any) -> None:
-        self.book = book
+
+class _Reader:
+    """Reads cells of one workbook (values, or formulas computed), collecting findings."""
+
+    def __init__(self, values: Any, formulas: Any) -> None:
+        self.values, self.formulas = values, formulas
         self.findings: list[ImportFinding] = []
-        self.merged: dict[tuple[str, int, int], Any] = {}
-        for sheet in book.worksheets:
+        self.merged: dict[tuple[str, int, int], tuple[int, int]] = {}
+        self.computing: set[tuple[str, str]] = set()
+        for sheet in formulas.worksheets:
             for rng in sheet.merged_cells.ranges:
-                top = sheet.cell(rng.min_row, rng.min_col).value
                 for r in range(rng.min_row, rng.max_row + 1):
                     for c in range(rng.min_col, rng.max_col + 1):
-                        self.merged[(sheet.title, r, c)] = top
+                        self.merged[(sheet.title, r, c)] = (rng.min_row, rng.min_col)
+
+    def raw(self, sheet: str, coordinate: str) -> Any:
+        """The value of a cell by coordinate; a formula without a saved value is computed."""
+        cell = self.formulas[sheet][coordinate]
+        saved = self.values[sheet][coordinate].value
+        if not (isinstance(cell.value, str) and cell.value.startswith("=")) or saved is not None:
+            return saved
+        key = (sheet, coordinate)
+        if key in self.computing:
+            raise FormulaError("公式循环引用")
+        self.computing.add(key)
+        try:
+            return evaluate(cell.value, sheet, self._lookup)
+        finally:
+            self.computing.discard(key)
+
+    def _lookup(self, sheet: str, coordinate: str) -> Any:
+        value = self.raw(sheet, coordinate)
+        if isinstance(value, float | int) and not isinstance(value, bool):
+            return Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+        if isinstance(value, str):  # digits a spreadsheet would have taken as a number (１２.５)
+            number, chinese = parse_number(value)
+            if number is not None and not chinese and not _SUFFIXED.search(value):
+                return number
+        return value
 
     def value(self, sheet: Any, row: int, col: int) -> Any:
         """The value at (row, col), taking merged cells' top-left value."""
-        return self.merged.get((sheet.title, row, col), sheet.cell(row, col).value)
+        r, c = self.merged.get((sheet.title, row, col), (row, col))
+        try:
+            return self.raw(sheet.title, sheet.cell(r, c).coordinate)
+        except FormulaError as exc:
+            self.finding("cell-not-a-number", f"公式无法计算（{exc}），请在 Excel/WPS 中打开并保存后再导入", sheet, row, col)
+            return None
 
     def finding(self, code: str, message: str, sheet: Any, row: int, col: int) -> None:
         """Record a finding at a cell."""
-        self.findings.append(
-            ImportFinding(code, message, f"{sheet.title}!{sheet.cell(row, col).coordinate}")
-        )
+        self.findings.append(ImportFinding(code, message, f"{sheet.title}!{sheet.cell(row, col).coordinate}"))
 
     def number(self, sheet: Any, row: int, col: int, what: str) -> Decimal | None:
-        """A number cell as Decimal; text that is not a number is a finding."""
+        """A number cell as Decimal; Chinese numerals are read and flagged, other text is a finding."""
         raw = self.value(sheet, row, col)
         if raw is None or (isinstance(raw, str) and not raw.strip()):
             return None
         if isinstance(raw, bool):
             raw = str(raw)
+        if isinstance(raw, Decimal):
+            return raw
         if isinstance(raw, int | float):
             return Decimal(repr(raw)) if isinstance(raw, float) else Decimal(raw)
-        text = str(raw).replace(",", "").replace("，", "").replace("万元", "").strip()
-        try:
-            return Decimal(text)
-        except InvalidOperation:
-            self.finding("cell-not-a-number", f"{what}应为数字，实际为“{raw}”", sheet, row, col)
-            return None
+        value, chinese = parse_number(str(raw))
+        if value is None:
+            self.finding("cell-not-a-number", f"{what}应为数字，实际为“{raw}”，未能读取", sheet, row, col)
+        elif chinese:
+            self.finding("cell-chinese-number", f"{what}写作“{raw}”，已按 {value} 读取，请改为阿拉伯数字", sheet, row, col)
+        return value
 
     def text(self, sheet: Any, row: int, col: int) -> str | None:
         """A cell as stripped text, None when empty."""
         raw = self.value(sheet, row, col)
         if raw is None:
             return None
-        if isinstance(raw, float):
-            raw = format(Decimal(repr(raw)).normalize(), "f")
+        if isinstance(raw, float | Decimal):
+            raw = format(Decimal(repr(raw) if isinstance(raw, float) else raw).normalize(), "f")
         text = str(raw).strip()
         return text or None
 
@@ -115,11 +160,17 @@ def _set(data: dict[str, Any], key: str, value: Any) -> None:
 def _items(text: str | None) -> list[str]:
     if not text:
         return []
-    return [
-        _ITEM_MARK.sub("", line).strip()
-        for line in text.splitlines()
-        if _ITEM_MARK.sub("", line).strip()
-    ]
+    return [_ITEM_MARK.sub("", line).strip() for line in text.splitlines() if _ITEM_MARK.sub("", line).strip()]
+
+
+def _grade(reader: _Reader, sheet: Any, row: int, col: int) -> str | None:
+    text = reader.text(sheet, row, col)
+    if text is None:
+        return None
+    grade = _GRADES.get(text)
+    if grade is None:
+        reader.finding("grade-unknown", f"自评等级应为优、良、中、差之一，实际为“{text}”，未能读取", sheet, row, col)
+    return grade
 
 
 def _field(reader: _Reader, key: str, where: tuple[Any, int, int]) -> Any:
@@ -128,12 +179,14 @@ def _field(reader: _Reader, key: str, where: tuple[Any, int, int]) -> Any:
         return _items(reader.text(sheet, row, col))
     if key in _TEXTS:
         return reader.text(sheet, row, col)
+    if key == "self_evaluation.grade":
+        return _grade(reader, sheet, row, col)
     number = reader.number(sheet, row, col, "该单元格")
+    if key == "budget_execution.rate" and number is not None:
+        return (number * 100).quantize(Decimal("0.01")) if abs(number) <= 10 else number
     if key in _COUNTS and number is not None:
         if number != number.to_integral_value() or number < 0:
-            reader.finding(
-                "cell-not-a-count", f"人数应为非负整数，实际为“{number}”", sheet, row, col
-            )
+            reader.finding("cell-not-a-count", f"人数应为非负整数，实际为“{number}”，未能读取", sheet, row, col)
             return None
         return int(number)
     return number
@@ -160,24 +213,13 @@ def _indicators(reader: _Reader, sheet: Any) -> list[dict[str, Any]]:
             break
         item: dict[str, Any] = {}
         for key, col in col_of.items():
-            if col is None:
-                continue
-            number = key in ("weight", "score")
-            item[key] = (
-                reader.number(sheet, row, col, "分值/得分")
-                if number
-                else reader.text(sheet, row, col)
-            )
+            if col is not None:
+                number = key in ("weight", "score")
+                item[key] = reader.number(sheet, row, col, "分值" if key == "weight" else "得分") if number else reader.text(sheet, row, col)
         if item.get("name"):
             out.append(item)
         elif any(item.get(k) is not None for k in ("target", "actual", "weight", "score")):
-            reader.finding(
-                "indicator-without-name",
-                "该行填写了指标值或分值，但没有三级指标名称，已忽略",
-                sheet,
-                row,
-                col_of["name"] or 1,
-            )
+            reader.finding("indicator-without-name", "该行填写了指标值或分值，但没有三级指标名称，已忽略", sheet, row, col_of["name"] or 1)
     return out
 
 
@@ -186,11 +228,7 @@ def _projects(reader: _Reader, sheet: Any) -> list[dict[str, Any]]:
     if found is None:
         return []
     start, cols = found
-    name_col, budget_col, actual_col = (
-        cols["项目名称"],
-        cols.get("全年预算数"),
-        cols.get("全年执行数"),
-    )
+    name_col, budget_col, actual_col = cols["项目名称"], cols.get("全年预算数"), cols.get("全年执行数")
     out = []
     for row in range(start + 1, sheet.max_row + 1):
         name = reader.text(sheet, row, name_col)
@@ -199,13 +237,7 @@ def _projects(reader: _Reader, sheet: Any) -> list[dict[str, Any]]:
         if name:
             out.append({"name": name, "budget": budget, "actual": actual})
         elif budget is not None or actual is not None:
-            reader.finding(
-                "project-without-name",
-                "该行填写了金额，但没有项目名称，已忽略",
-                sheet,
-                row,
-                name_col,
-            )
+            reader.finding("project-without-name", "该行填写了金额，但没有项目名称，已忽略", sheet, row, name_col)
     return out
 
 
@@ -230,31 +262,65 @@ def _validated(data: dict[str, Any], reader: _Reader) -> Record:
         except ValidationError as exc:
             for error in exc.errors():
                 where = ".".join(str(p) for p in error["loc"])
-                reader.findings.append(
-                    ImportFinding(
-                        "field-invalid", f"字段 {where} 无效（{error['msg']}），已清空", where
-                    )
-                )
+                reader.findings.append(ImportFinding("field-invalid", f"字段 {where} 无效（{error['msg']}），已清空", where))
                 _clear(data, error["loc"])
     return Record()
 
 
-def import_xlsx(data: bytes, *, name: str = "workbook.xlsx") -> tuple[Record, list[ImportFinding]]:
-    """Read a filled workbook into a record and the findings of cells that could not be read."""
+def open_workbook(data: bytes, name: str) -> tuple[Any, Any]:
+    """The workbook with saved values and with formulas; `UnreadableDocumentError` when broken."""
     try:
-        book = load_workbook(io.BytesIO(data), data_only=True)
+        return (load_workbook(io.BytesIO(data), data_only=True), load_workbook(io.BytesIO(data)))
     except Exception as exc:  # openpyxl raises many types on broken files
-        raise UnreadableDocumentError(
-            name, "不是有效的 Excel 工作簿", "请用 Excel/WPS 另存为 .xlsx 后再试"
-        ) from exc
-    reader = _Reader(book)
-    record: dict[str, Any] = {"year": _year(book)}
-    for key, where in _named_cells(book).items():
+        raise UnreadableDocumentError(name, "不是有效的 Excel 工作簿", "请用 Excel/WPS 另存为 .xlsx 后再试") from exc
+
+
+def import_xlsx(data: bytes, *, name: str = "workbook.xlsx") -> tuple[Record, list[ImportFinding], dict[str, str]]:
+    """The record of a filled workbook, the findings of cells not read, and field → cell."""
+    values, formulas = open_workbook(data, name)
+    reader = _Reader(values, formulas)
+    record: dict[str, Any] = {"year": _year(formulas)}
+    cells: dict[str, str] = {}
+    for key, where in _named_cells(formulas).items():
         value = _field(reader, key, where)
-        if value is not None:
+        cells[key] = f"{where[0].title}!{where[0].cell(where[1], where[2]).coordinate}"
+        if value is not None and value != []:
             _set(record, key, value)
-    if SHEET_SELF in book.sheetnames:
-        record["indicators"] = _indicators(reader, book[SHEET_SELF])
-    if SHEET_PROJECTS in book.sheetnames:
-        record["projects"] = _projects(reader, book[SHEET_PROJECTS])
-    return _validated(record, reader), reader.findings
+    if SHEET_SELF in formulas.sheetnames:
+        record["indicators"] = _indicators(reader, formulas[SHEET_SELF])
+    if SHEET_PROJECTS in formulas.sheetnames:
+        record["projects"] = _projects(reader, formulas[SHEET_PROJECTS])
+    return _validated(record, reader), reader.findings, cells
+
+
+def _position(cell: str) -> Any:
+    from jixiao.model.document import Position
+
+    sheet, _, coordinate = cell.rpartition("!")
+    return Position(sheet=sheet or None, cell=coordinate or None) if sheet else Position()
+
+
+def workbook_extraction(data: bytes, *, name: str) -> Any:
+    """The `Extraction` of a filled jixiao workbook: the imported record, each field's cell
+    as its provenance, and the sheets read as a document whose notes are the findings."""
+    from dataclasses import replace
+
+    from jixiao.extract import Extraction
+    from jixiao.model.document import Note
+    from jixiao.model.provenance import SourceRef
+    from jixiao.readers import read_bytes
+
+    record, findings, cells = import_xlsx(data, name=name)
+    document = read_bytes(data, name=name)
+    notes = tuple(Note(f.code, f.message, _position(f.cell)) for f in findings)
+    provenance = {
+        key: SourceRef(0, _position(cell), cell) for key, cell in cells.items() if key in _filled(record, key)
+    }
+    return Extraction(record, provenance, replace(document, notes=notes), True)
+
+
+def _filled(record: Record, key: str) -> set[str]:
+    target: Any = record
+    for part in key.split("."):
+        target = getattr(target, part, None)
+    return {key} if target not in (None, []) else set()

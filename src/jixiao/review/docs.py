@@ -17,6 +17,7 @@ FAMILY_TITLES = {
     "plausibility": "合理性（执行率、超预算、超编）",
     "contradictions": "自相矛盾（表述与数据不符）",
     "hygiene": "公开规范（个人信息）",
+    "workbook": "填报工作簿（无法读取的单元格）",
     "ocr": "扫描件识别（请核对原件）",
 }
 

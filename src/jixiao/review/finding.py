@@ -60,6 +60,7 @@ class Finding:
             "message": self.message,
             "location": self.location,
             "line": self.line,
+            "where": [ref.where() for ref in self.refs],
             "evidence": evidence,
             "suggestion": self.suggestion,
         }

@@ -39,6 +39,7 @@ FAMILIES = (
     "plausibility",
     "contradictions",
     "hygiene",
+    "workbook",
     "ocr",
 )
 

@@ -39,6 +39,10 @@ from jixiao.store.models import (
     now,
 )
 
+#: Characters of a source document's text kept for full-text search (real reports hold
+#: well under a tenth of this).
+SEARCH_CHARS = 1024 * 1024
+
 
 class StaleVersionError(JixiaoError):
     """The record changed since the form was loaded; the save was refused."""
@@ -134,8 +138,8 @@ def snapshot_of(evaluation: Evaluation) -> Snapshot:
         **severity_counts(findings),
     }
     text = record_text(record)
-    if evaluation.document is not None:
-        text = plain_text(evaluation.document) + "\n" + text
+    if evaluation.document is not None:  # a huge file's text is cut: indexing it takes memory
+        text = plain_text(evaluation.document)[:SEARCH_CHARS] + "\n" + text
     return Snapshot(
         record=record,
         findings=findings,
@@ -149,15 +153,18 @@ def snapshot_of(evaluation: Evaluation) -> Snapshot:
 
 def store_source(session: Session, data: bytes | None, name: str, *,
                  document: Document | None = None, sha256: str | None = None,
-                 failure: str | None = None) -> Source:
-    """The source row for a file (one per distinct content), created when new."""
+                 failure: str | None = None, document_json: str | None = None) -> Source:
+    """The source row for a file (one per distinct content), created when new.
+
+    The read document is given as a `Document` or, already serialised, as `document_json`.
+    """
     digest = sha256 or hashlib.sha256(data or b"").hexdigest()
     source = session.scalar(select(Source).where(Source.sha256 == digest))
     if source is None:
         source = Source(sha256=digest, name=name, size=len(data or b""), data=data)
         session.add(source)
-    if document is not None and source.document_json is None:
-        source.document_json = document_to_json(document)
+    if (document is not None or document_json is not None) and source.document_json is None:
+        source.document_json = document_json if document is None else document_to_json(document)
     source.failure = failure
     return source
 

@@ -109,9 +109,15 @@ def iter_documents(n: int, *, seed: int, formats: tuple[str, ...] = ("txt",), de
 
 
 def generate(
-    n: int, out: Path, *, seed: int = 0, formats: tuple[str, ...] = ("txt",), defects: bool = False
+    n: int,
+    out: Path,
+    *,
+    seed: int = 0,
+    formats: tuple[str, ...] = ("txt",),
+    defects: bool = False,
+    advance: Callable[[], None] | None = None,
 ) -> int:
-    """Write the corpus into `out`; returns the number of documents written."""
+    """Write the corpus into `out`; returns the number written (`advance` is called after each)."""
     out.mkdir(parents=True, exist_ok=True)
     count = 0
     with (out / "expected.jsonl").open("w", encoding="utf-8") as expected:
@@ -121,4 +127,6 @@ def generate(
             line = {"file": doc.name, "defects": list(doc.defects), "codes": list(doc.codes)}
             expected.write(json.dumps(line, ensure_ascii=False) + "\n")
             count += 1
+            if advance is not None:
+                advance()
     return count

@@ -7,12 +7,11 @@ mapped as for single reports (`jixiao.render.pdf.fontconfig_text`).
 
 from __future__ import annotations
 
-import os
 import subprocess
 import tempfile
 from pathlib import Path
 
-from jixiao.render.pdf import ConversionError, fontconfig_text, soffice_path
+from jixiao.render.pdf import ConversionError, pdf_job, soffice_path
 
 #: Seconds allowed per document of a batch.
 SECONDS_PER_DOCUMENT = 20
@@ -31,19 +30,7 @@ def docx_batch_to_pdf(documents: list[bytes]) -> list[bytes]:
         for i, data in enumerate(documents):
             sources.append(work / f"d{i:05d}.docx")
             sources[-1].write_bytes(data)
-        (work / "fonts.conf").write_text(fontconfig_text(), encoding="utf-8")
-        env = dict(os.environ, FONTCONFIG_FILE=str(work / "fonts.conf"), HOME=str(work))
-        command = [
-            soffice,
-            f"-env:UserInstallation={(work / 'profile').as_uri()}",
-            "--headless",
-            "--norestore",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(work / "out"),
-            *map(str, sources),
-        ]
+        command, env = pdf_job(soffice, work, sources)
         timeout = 60 + SECONDS_PER_DOCUMENT * len(documents)
         try:
             subprocess.run(command, env=env, capture_output=True, timeout=timeout, check=False)

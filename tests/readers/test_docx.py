@@ -160,3 +160,21 @@ def test_tabs_breaks_and_plain_runs_read_alike_in_paragraphs_and_cells() -> None
     assert [b.text for b in blocks[:2]] == ["一、部门概况", "编制数\t12人\n实有11人"]
     assert blocks[2].table is not None
     assert blocks[2].table.cells[0].text == "合计\t100\n万元"
+
+
+def test_paragraphs_and_tables_carry_their_ordinals_as_read(merged_report: bytes) -> None:
+    """The reader counts paragraphs and tables itself, so `numbered` has nothing left to do."""
+    from dataclasses import replace
+
+    from jixiao.model.document import numbered
+
+    doc = read(merged_report, name="r.docx")
+    assert numbered(doc) == doc
+    tables = [b for b in doc.blocks if b.table is not None]
+    assert [b.position.table for b in tables] == [1, 2]  # the outer table, then the nested one
+    assert all(c.position.table == 2 for c in tables[1].table.cells)
+    paragraphs = [b.position.paragraph for b in doc.blocks if b.table is None]
+    assert paragraphs == list(range(1, len(paragraphs) + 1))
+    wrong = replace(doc, blocks=(replace(doc.blocks[0], position=replace(doc.blocks[0].position, paragraph=9)),
+                                 *doc.blocks[1:]))
+    assert numbered(wrong) == doc  # ordinals a reader got wrong are counted again

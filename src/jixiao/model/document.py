@@ -184,7 +184,13 @@ def numbered(document: Document) -> Document:
 
 def _numbered_block(block: Block, kind: str, ordinal: int) -> Block:
     if block.table is None:
+        if block.position.paragraph == ordinal:
+            return block  # numbered by its reader already
         return replace(block, position=replace(block.position, paragraph=ordinal))
+    if block.position.table == ordinal and all(
+        c.position.table == ordinal for c in block.table.cells
+    ):
+        return block  # numbered by its reader already
     position = replace(block.position, table=ordinal)
     cells = tuple(
         replace(c, position=replace(c.position, table=ordinal)) for c in block.table.cells

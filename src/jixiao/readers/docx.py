@@ -338,6 +338,9 @@ class _BodyReader:
         self.line = 0
         #: Whether the body holds any text box (else no paragraph is searched for one).
         self.has_boxes = True
+        #: Paragraphs and tables read so far: their ordinals (`jixiao.model.document.numbered`).
+        self.paragraphs = 0
+        self.tables = 0
 
     def walk(self, parent: Any) -> None:
         """Read every paragraph and table under `parent`, descending into containers."""
@@ -365,7 +368,9 @@ class _BodyReader:
         if text:
             level = self._heading_level(p)
             kind: BlockKind = "paragraph" if level is None else "heading"
-            self.blocks.append(Block(kind, text, level=level, position=Position(line=self.line)))
+            self.paragraphs += 1
+            position = Position(line=self.line, paragraph=self.paragraphs)
+            self.blocks.append(Block(kind, text, level=level, position=position))
         for box in boxes:  # a text box: its own paragraphs and tables, after its anchor
             self.walk(box)
 
@@ -401,10 +406,12 @@ class _BodyReader:
 
     def _table(self, tbl: Any) -> None:
         nested: list[Any] = []
-        cells = _table_cells(tbl, Position(line=self.line), nested, self.texts)
+        position = Position(line=self.line, table=self.tables + 1)
+        cells = _table_cells(tbl, position, nested, self.texts)
         table = table_of(cells)  # cells in row order, each column rising within its row
         if table is not None:
-            self.blocks.append(Block("table", table=table, position=Position(line=self.line)))
+            self.tables += 1
+            self.blocks.append(Block("table", table=table, position=position))
         for inner in nested:
             self._table(inner)
 

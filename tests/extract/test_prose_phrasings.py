@@ -57,6 +57,20 @@ def test_score_grade_problems_and_measures(extract_text: Run) -> None:
     assert record.measures == ["提高预算编制的科学性。", "细化量化绩效目标。"]
 
 
+INLINE_LABELS = """青石镇农业服务中心2022年度部门整体支出绩效自评报告
+按照预算绩效管理要求，本部门开展了绩效自评，自评得分
+88 分,存在的问题:一是项目库 储备不足,部分资金拨付偏慢.二是绩效目标 量化不够.下一步改进措施:一是提前谋划
+12 项目储备,加快资金拨付进度.二是细化量化绩效 目标.
+附表 部门整体支出绩效评价得分表
+"""
+
+
+def test_labels_inside_a_broken_paragraph_give_items(extract_text: Run) -> None:
+    record = extract_text(INLINE_LABELS).record
+    assert record.problems == ["项目库储备不足,部分资金拨付偏慢.", "绩效目标量化不够."]
+    assert record.measures == ["提前谋划项目储备,加快资金拨付进度.", "细化量化绩效目标."]
+
+
 def test_full_width_figures_are_read(extract_text: Run) -> None:
     text = "溪口县档案馆２０２４年度部门整体支出绩效自评报告\n全年支出合计９８２．６０万元，核定编制１２名。\n"
     record = extract_text(text).record

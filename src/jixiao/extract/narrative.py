@@ -8,6 +8,7 @@ paragraphs (一是…, （一）…, 1、…), inline enumerations, or else the 
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from jixiao.extract.context import Context, Unit
 from jixiao.extract.facts import Facts
@@ -22,11 +23,18 @@ _MARK = re.compile(
     r"^(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[，,、]|首先[，,]|其次[，,]|最后[，,]|"
     r"[（(]\s*[一二三四五六七八九十\d]{1,2}\s*[）)]\s*[、．.]?|[一二三四五六七八九十]{1,2}\s*[、．.]|"
     r"\d{1,2}\s*[、．.](?!\d))\s*")
-_INLINE_MARK = re.compile(r"(?:(?<=[。；;])|^)\s*(?:[一二三四五六七八九十]+是|[（(][一二三四五六七八九十\d]{1,2}[）)])")
+_INLINE_MARK = re.compile(r"(?:(?<=[。；;])|(?<=\D\.)|^)\s*(?:[一二三四五六七八九十]+是|[（(][一二三四五六七八九十\d]{1,2}[）)])")
 _END = re.compile(r"^(?:主办|承办|协办|联系(?:人|电话|方式)|电话|地址|填表人|填报(?:人|日期)|单位负责人|"
                   r"附件|网站|版权|Copyright|备案|打印|关闭|来源|发布时间)")
 _BUT = re.compile(r"^.*?(?:，|,)(?:但是|但|然而|不过)(?:在|仍|还)?")
 
+#: Labels standing inside a paragraph, after a clause (“…自评得分90分，存在的问题：一是…”).
+_MID_PROBLEMS = re.compile(r"(?:^|(?<=[，,。.；;\s]))存在的?(?:主要)?问题\s*[：:]\s*")
+_MID_MEASURES = re.compile(r"(?:^|(?<=[，,。.；;\s]))(?:下一步)?(?:的)?(?:改进|整改)(?:措施|建议)\s*[：:]\s*")
+_STOP = re.compile(r"[。.；;！!？?]\s*$")
+#: A page number copied at the head of a continued line (“…应对” / “15 项目实施对象…”).
+_PAGE_NUMBER = re.compile(r"^\d{1,3}\s+(?=[\u4e00-\u9fff])(?![个人次元万年月日家所条件篇]|项(?!目))")
+_CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 
 #: An unnumbered paragraph after numbered problems that explains their causes (kept apart).
 CAUSES = re.compile(r"^(?:究其)?(?:主要)?原因(?:主要)?(?:是|在于|有|：|:)|^(?:产生|出现)(?:上述|以上|这些)问题的(?:主要)?原因")
@@ -90,6 +98,33 @@ def _collect(ctx: Context, kind: str) -> tuple[list[str], Unit | None]:
     return texts, None
 
 
+def _midline(ctx: Context, kind: str) -> tuple[list[str], Unit | None]:
+    """Text after a label standing inside a paragraph, up to the next label or sentence end.
+
+    A paragraph broken mid-sentence is followed onto the next lines (at most three).
+    """
+    label = _MID_PROBLEMS if kind == "problems" else _MID_MEASURES
+    for i, unit in enumerate(ctx.units):
+        match = label.search(unit.text)
+        if not match or unit.ref.row is not None:
+            continue
+        text = unit.text[match.end():]
+        for nxt in ctx.units[i + 1:i + 4]:
+            if _STOP.search(text) or nxt.heading is not None or nxt.ref.row is not None:
+                break
+            text += _PAGE_NUMBER.sub("", nxt.text)
+        if kind == "problems":
+            cut = _MID_MEASURES.search(text)
+            text = text[:cut.start()] if cut else text
+        else:
+            text = text[:_STOP.search(text).end()] if _STOP.search(text) else text
+        text = _CJK_GAP.sub("", text).strip()
+        if text:
+            starts = [0] + [m.start() for m in _INLINE_MARK.finditer(text) if m.start() > 0]
+            return [text[a:b].strip() for a, b in pairwise([*starts, len(text)])], unit
+    return [], None
+
+
 def _from_tables(ctx: Context, kind: str) -> tuple[list[str], SourceRef | None]:
     """A form row labelled 存在问题 / 改进措施 whose other cells hold the text."""
     title = _PROBLEMS if kind == "problems" else _MEASURES
@@ -116,6 +151,9 @@ def extract(ctx: Context, facts: Facts) -> None:
         if not texts:
             texts, ref = _from_tables(ctx, kind)
             priority = 15
+        if not texts:
+            texts, found = _midline(ctx, kind)
+            ref, priority = (found.ref if found else None), 10
         items = _items_from_texts(texts)
         if items and ref is not None:
             facts.propose(kind, items, priority, ref)

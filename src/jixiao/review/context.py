@@ -85,11 +85,7 @@ class ReviewContext:
 
     def with_kind(self, kind: Kind) -> tuple[Sentence, ...]:
         """The sentences holding a token of `kind` (indexed once)."""
-        key = f"with-{kind.value}"
-        if key not in self._shared:
-            self._shared[key] = tuple(s for s in self.sentences if kind in s.kinds)
-        found: tuple[Sentence, ...] = self._shared[key]
-        return found
+        return self._text.with_kind(kind)
 
     @cached_property
     def tables(self) -> tuple[TableView, ...]:
@@ -122,15 +118,7 @@ class ReviewContext:
 
     def units_with(self, kind: Kind, at_least: int = 1) -> tuple[int, ...]:
         """The units holding at least `at_least` tokens of `kind` (indexed once)."""
-        key = f"units-{kind.value}-{at_least}"
-        if key not in self._shared:
-            self._shared[key] = tuple(
-                i
-                for i, tokens in enumerate(self.unit_tokens)
-                if tokens and sum(1 for t in tokens if t.kind is kind) >= at_least
-            )
-        found: tuple[int, ...] = self._shared[key]
-        return found
+        return self._text.units_with(kind, at_least)
 
     @cached_property
     def score(self) -> Any:

@@ -55,23 +55,48 @@ class TableView:
 
 def view_cell(block: int, cell: Cell) -> CellView:
     """Clean one cell."""
-    text = cell.text.strip()
+    key, value, rate = _clean(cell.text)
+    view: CellView = _new(CellView, (cell, block, key, value, rate))
+    return view
+
+
+_new = tuple.__new__
+_Clean = tuple[str, Decimal | None, Decimal | None]
+_BLANK: _Clean = ("", None, None)
+
+
+def _clean(text: str) -> _Clean:
+    """(compact text, number, percentage) of a cell's text."""
+    text = text.strip()
+    if not text:
+        return _BLANK
     key = "".join(text.split())  # `compact`, inlined: every cell of every table
-    if not text or _DIGIT.search(text) is None:
-        return CellView(cell, block, key, None, None)
+    if _DIGIT.search(text) is None:
+        return key, None, None
     value = number(text)
-    rate = percent(text) if value is None else None
-    return CellView(cell, block, key, value, rate)
+    return key, value, (percent(text) if value is None else None)
 
 
 def table_views(document: Document | None) -> tuple[TableView, ...]:
-    """Every table of `document`, each cell cleaned once."""
+    """Every table of `document`, each cell cleaned once (a text written in several cells, once)."""
     if document is None:
         return ()
     out = []
+    seen: dict[str, _Clean] = {}
     for block, table in document.tables():
-        rows = tuple(tuple(view_cell(block, c) for c in row) for row in table.rows())
-        out.append(TableView(block, table, rows, tuple([c.key for c in row] for row in rows)))
+        rows = []
+        keys = []
+        for row in table.rows():
+            views = []
+            for cell in row:
+                text = cell.text
+                found = seen.get(text)
+                if found is None:
+                    found = seen[text] = _clean(text)
+                views.append(_new(CellView, (cell, block, *found)))
+            rows.append(tuple(views))
+            keys.append([v[2] for v in views])
+        out.append(TableView(block, table, tuple(rows), tuple(keys)))
     return tuple(out)
 
 

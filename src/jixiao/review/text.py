@@ -8,12 +8,12 @@ Everything here is computed once per review (the context caches it): the units
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from jixiao.model.document import Cell, Document, Position
 from jixiao.model.provenance import SourceRef
-from jixiao.review.tokens import Kind, Token, label_before, tokenize, tokenize_all
+from jixiao.review.tokens import Kind, Token, label_before, shift, tokenize, tokenize_all
 
 _WORDLESS = re.compile(r"[\d\s.,，%％+\-—/:：()（）]*")
 _END_CHAR = re.compile(r"[。；;！!？?\n]")
@@ -65,7 +65,17 @@ class Sentence:
     is built when asked for (most sentences are never reported).
     """
 
-    __slots__ = ("_source", "end", "index", "kinds", "start", "text", "tokens", "unit")
+    __slots__ = (
+        "_index",
+        "_numbering",
+        "_source",
+        "end",
+        "kinds",
+        "start",
+        "text",
+        "tokens",
+        "unit",
+    )
 
     def __init__(
         self,
@@ -75,14 +85,26 @@ class Sentence:
         index: int = 0,
         unit: int = 0,
         span: tuple[int, int] | None = None,
+        numbering: Numbering | None = None,
     ) -> None:
         self.text = text
         self._source = source
         self.tokens = tokens
-        self.index = index
+        #: The place in the document, or with `numbering`, the place in the unit.
+        self._index = index
+        self._numbering = numbering
         self.unit = unit
         self.start, self.end = span if span is not None else (0, len(text))
-        self.kinds = frozenset(t.kind for t in tokens) if tokens else _NO_KINDS
+        self.kinds = frozenset([t.kind for t in tokens]) if tokens else _NO_KINDS
+
+    @property
+    def index(self) -> int:
+        """The sentence's place among the document's sentences."""
+        numbering = self._numbering
+        if numbering is not None:  # cut on its own: its place in the unit is known
+            self._index += numbering.first(self.unit)
+            self._numbering = None
+        return self._index
 
     @property
     def ref(self) -> SourceRef:
@@ -131,15 +153,17 @@ class Sentence:
 def text_units(document: Document) -> tuple[TextUnit, ...]:
     """Every text-bearing unit of `document`, in reading order."""
     out: list[TextUnit] = []
+    append = out.append
     for index, block in enumerate(document.blocks):
-        if block.table is None:
+        table = block.table
+        if table is None:
             if block.text.strip():
-                out.append(TextUnit(block.text, index, block.position))
+                append(TextUnit(block.text, index, block.position))
             continue
-        for cell in block.table.cells:
+        for cell in table.cells:
             if cell.text.strip():
                 position = cell.position if cell.position.line is not None else block.position
-                out.append(TextUnit(cell.text, index, position, cell))
+                append(TextUnit(cell.text, index, position, cell))
     return tuple(out)
 
 
@@ -148,58 +172,188 @@ def sentences_of(unit: TextUnit, *, unit_index: int = 0, first: int = 0) -> list
     return _cut(unit, tokenize(unit.text), unit_index, first)
 
 
-def _cut(unit: TextUnit, tokens: tuple[Token, ...], unit_index: int, first: int) -> list[Sentence]:
+def _cut(
+    unit: TextUnit,
+    tokens: tuple[Token, ...],
+    unit_index: int,
+    first: int,
+    numbering: Numbering | None = None,
+) -> list[Sentence]:
+    """`unit` cut at its sentence ends, numbered from `first` (with `numbering`: in the unit)."""
     text = unit.text
     ends = [m.end() for m in _END_CHAR.finditer(text)]
-    if not ends:
-        whole = (0, len(text))
-        return [Sentence(text, unit, tokens, first, unit_index, whole)] if text.strip() else []
-    if ends[-1] != len(text):
+    if not ends or ends[-1] != len(text):
         ends.append(len(text))
     out: list[Sentence] = []
-    start = 0
-    position = 0
+    start = position = 0
+    starts = [t.start for t in tokens] if tokens else None
     for end in ends:
         piece = text[start:end]
-        if piece.strip():
-            mine = []
-            while position < len(tokens) and tokens[position].start < end:
-                token = tokens[position]
-                mine.append(token.shifted(start) if start else token)
-                position += 1
+        if not piece.isspace():  # never empty: every end is past its start
+            mine: tuple[Token, ...] = ()
+            if starts is not None:
+                stop = bisect_left(starts, end, position)
+                if stop > position:
+                    mine = tokens[position:stop]
+                    if start:
+                        mine = tuple([shift(t, start) for t in mine])
+                    position = stop
             span = (start, end)
-            out.append(Sentence(piece, unit, tuple(mine), first + len(out), unit_index, span))
+            out.append(Sentence(piece, unit, mine, first + len(out), unit_index, span, numbering))
         start = end
     return out
 
 
-@dataclass(frozen=True)
-class TextPass:
-    """The one pass over the text: every unit's tokens and every sentence."""
+def _gives_none(unit: TextUnit) -> bool:
+    """True for a table cell that holds only a figure: it states nothing by itself."""
+    return unit.in_table and _WORDLESS.fullmatch(unit.text) is not None
 
-    sentences: tuple[Sentence, ...]
-    unit_tokens: tuple[tuple[Token, ...], ...]
+
+class Numbering:
+    """The place in the document of each unit's first sentence, counted when first asked for.
+
+    A sentence cut from its unit alone knows its place in the unit; its place in the
+    document waits for this (which holds no sentence, so that no cycle keeps them alive).
+    """
+
+    __slots__ = ("_firsts", "_units")
+
+    def __init__(self, units: tuple[TextUnit, ...]) -> None:
+        self._units = units
+        self._firsts: list[int] | None = None
+
+    def first(self, unit: int) -> int:
+        """The place of the first sentence of unit `unit` (counting every sentence before it)."""
+        if self._firsts is None:
+            self._firsts = self._count()
+        return self._firsts[unit]
+
+    def known(self, firsts: list[int]) -> None:
+        """Take the firsts found by cutting every unit."""
+        self._firsts = firsts
+
+    def _count(self) -> list[int]:
+        firsts, total = [], 0
+        for unit in self._units:
+            firsts.append(total)
+            if _gives_none(unit):
+                continue
+            text = unit.text
+            start = 0
+            for mark in _END_CHAR.finditer(text):
+                total += not text[start : mark.end()].isspace()
+                start = mark.end()
+            total += start < len(text) and not text[start:].isspace()
+        return firsts
+
+
+class TextPass:
+    """The one pass over the text: every unit's tokens; its sentences, cut when first asked for.
+
+    Most units hold no figure, and most checks read only the sentences holding one
+    (`with_kind`): those are cut from their units alone. Every sentence is cut (and
+    numbered through the document) when `sentences` is first read; a sentence cut
+    earlier keeps its identity.
+    """
+
+    def __init__(self, units: tuple[TextUnit, ...], unit_tokens: tuple[tuple[Token, ...], ...]):
+        self.units = units
+        self.unit_tokens = unit_tokens
+        self._numbering = Numbering(units)
+        self._cut: dict[int, list[Sentence]] = {}
+        self._sentences: tuple[Sentence, ...] | None = None
+        self._kinds: dict[Kind, tuple[Sentence, ...]] = {}
+        self._units: dict[Kind, list[int]] | None = None
+        self._counted: dict[tuple[Kind, int], tuple[int, ...]] = {}
+
+    @property
+    def sentences(self) -> tuple[Sentence, ...]:
+        """Every sentence of the document, numbered in reading order.
+
+        A table cell that holds only a figure gives no sentence: it states nothing by
+        itself, and the checks read it through the table views.
+        """
+        if self._sentences is None:
+            self._sentences = self._every()
+        return self._sentences
+
+    def of_unit(self, index: int) -> list[Sentence]:
+        """The sentences of unit `index` (cut once)."""
+        found = self._cut.get(index)
+        if found is None:
+            unit = self.units[index]
+            if _gives_none(unit):
+                found = []
+            else:
+                found = _cut(unit, self.unit_tokens[index], index, 0, self._numbering)
+            self._cut[index] = found
+        return found
+
+    def with_kind(self, kind: Kind) -> tuple[Sentence, ...]:
+        """The sentences holding a token of `kind`, in reading order (found once)."""
+        found = self._kinds.get(kind)
+        if found is None:
+            if self._sentences is not None:
+                found = tuple([s for s in self._sentences if kind in s.kinds])
+            else:
+                units = self._by_kind().get(kind, ())
+                found = tuple([s for i in units for s in self.of_unit(i) if kind in s.kinds])
+            self._kinds[kind] = found
+        return found
+
+    def units_with(self, kind: Kind, at_least: int = 1) -> tuple[int, ...]:
+        """The units holding at least `at_least` tokens of `kind`, in order (found once)."""
+        key = (kind, at_least)
+        found = self._counted.get(key)
+        if found is None:
+            units = self._by_kind().get(kind, ())
+            if at_least > 1:
+                tokens = self.unit_tokens
+                units = [i for i in units if sum(t.kind is kind for t in tokens[i]) >= at_least]
+            found = self._counted[key] = tuple(units)
+        return found
+
+    def _by_kind(self) -> dict[Kind, list[int]]:
+        """The units holding each kind of token."""
+        if self._units is None:
+            self._units = {}
+            for index, tokens in enumerate(self.unit_tokens):
+                if tokens:
+                    for kind in {t.kind for t in tokens}:
+                        self._units.setdefault(kind, []).append(index)
+        return self._units
+
+    def _every(self) -> tuple[Sentence, ...]:
+        out: list[Sentence] = []
+        append = out.append
+        firsts: list[int] = []
+        done = self._cut
+        unit_tokens = self.unit_tokens
+        wordless, ends = _WORDLESS.fullmatch, _END_CHAR.search
+        for index, unit in enumerate(self.units):
+            firsts.append(len(out))
+            cut = done.get(index) if done else None
+            if cut is not None:
+                for sentence in cut:
+                    sentence._index = len(out)
+                    sentence._numbering = None
+                    append(sentence)
+                continue
+            text = unit.text
+            if unit.in_table and wordless(text):
+                continue  # a cell holding only a figure: read through the table views
+            if ends(text) is None:  # one sentence (a unit is never blank)
+                append(Sentence(text, unit, unit_tokens[index], len(out), index, (0, len(text))))
+            else:
+                out.extend(_cut(unit, unit_tokens[index], index, len(out)))
+        self._numbering.known(firsts)
+        return tuple(out)
 
 
 def text_pass(units: tuple[TextUnit, ...]) -> TextPass:
-    """Tokenise every unit once and cut it into sentences, numbered through the document.
-
-    A table cell that holds only a figure gives no sentence: it states nothing by
-    itself, and the checks read it through the table views.
-    """
-    sentences: list[Sentence] = []
+    """Tokenise every unit once; sentences are cut from it when first needed."""
     unit_tokens = tokenize_all([u.text for u in units]) if units else []
-    end_char = _END_CHAR.search
-    for index, unit in enumerate(units):
-        text = unit.text
-        if unit.in_table and _WORDLESS.fullmatch(text):
-            continue  # a cell holding only a figure: read through the table views
-        if end_char(text) is None:  # one sentence (a unit is never blank)
-            whole = (0, len(text))
-            sentences.append(Sentence(text, unit, unit_tokens[index], len(sentences), index, whole))
-            continue
-        sentences.extend(_cut(unit, unit_tokens[index], index, len(sentences)))
-    return TextPass(tuple(sentences), tuple(unit_tokens))
+    return TextPass(units, tuple(unit_tokens))
 
 
 def all_sentences(units: tuple[TextUnit, ...]) -> Iterator[Sentence]:

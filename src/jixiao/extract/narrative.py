@@ -116,11 +116,8 @@ def _midline(ctx: Context, kind: str) -> tuple[list[str], Unit | None]:
             if _STOP.search(text) or nxt.heading is not None or nxt.ref.row is not None:
                 break
             text += _PAGE_NUMBER.sub("", nxt.text)
-        if kind == "problems":
-            cut = _MID_MEASURES.search(text)
-            text = text[:cut.start()] if cut else text
-        else:
-            text = text[:_STOP.search(text).end()] if _STOP.search(text) else text
+        cut = _MID_MEASURES.search(text) if kind == "problems" else None
+        text = text[:cut.start()] if cut else text
         text = _CJK_GAP.sub("", text).strip()
         if text:
             starts = [0] + [m.start() for m in _INLINE_MARK.finditer(text) if m.start() > 0]

@@ -53,3 +53,9 @@ def test_spans_are_given_in_each_text_of_a_scan() -> None:
     first, second = tokenize_all(["预算10万元", "（其中2万元）用于培训"])
     assert [(t.start, t.end) for t in first] == [(2, 6)]
     assert [(t.start, t.end, t.nested) for t in second] == [(3, 6, True)]
+
+
+def test_figures_inside_brackets_are_nested_however_many_brackets_stand() -> None:
+    text = "（一）预算10万元（其中培训2万元、差旅（含市内）1万元），另支出3万元（见表1）"
+    marked = [(t.text, t.nested) for t in tokenize(text)]
+    assert marked == [("10万元", False), ("2万元", True), ("1万元", True), ("3万元", False)]

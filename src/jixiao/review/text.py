@@ -8,12 +8,21 @@ Everything here is computed once per review (the context caches it): the units
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
+from itertools import accumulate
 
 from jixiao.model.document import Cell, Document, Position
 from jixiao.model.provenance import SourceRef
-from jixiao.review.tokens import Kind, Token, label_before, shift, tokenize, tokenize_all
+from jixiao.review.tokens import (
+    SEPARATOR,
+    Kind,
+    Token,
+    label_before,
+    shift,
+    tokenize,
+    tokenize_joined,
+)
 
 _WORDLESS = re.compile(r"[\d\s.,，%％+\-—/:：()（）]*")
 _END_CHAR = re.compile(r"[。；;！!？?\n]")
@@ -178,10 +187,15 @@ def _cut(
     unit_index: int,
     first: int,
     numbering: Numbering | None = None,
+    ends: list[int] | None = None,
 ) -> list[Sentence]:
-    """`unit` cut at its sentence ends, numbered from `first` (with `numbering`: in the unit)."""
+    """`unit` cut at its sentence `ends` (found when not given), numbered from `first`.
+
+    With `numbering`, sentences are numbered in the unit and placed in the document later.
+    """
     text = unit.text
-    ends = [m.end() for m in _END_CHAR.finditer(text)]
+    if ends is None:
+        ends = [m.end() for m in _END_CHAR.finditer(text)]
     if not ends or ends[-1] != len(text):
         ends.append(len(text))
     out: list[Sentence] = []
@@ -256,9 +270,21 @@ class TextPass:
     earlier keeps its identity.
     """
 
-    def __init__(self, units: tuple[TextUnit, ...], unit_tokens: tuple[tuple[Token, ...], ...]):
+    def __init__(
+        self,
+        units: tuple[TextUnit, ...],
+        unit_tokens: tuple[tuple[Token, ...], ...],
+        ends: list[int] | None = None,
+    ):
         self.units = units
         self.unit_tokens = unit_tokens
+        #: Where each unit starts in the units' texts joined by `SEPARATOR`, and where
+        #: every sentence end mark stands in them (one scan for all units).
+        self._bases = [0, *accumulate(len(u.text) + 1 for u in units)]
+        if ends is None:
+            joined = SEPARATOR.join(u.text for u in units)
+            ends = [m.end() for m in _END_CHAR.finditer(joined)]
+        self._ends = ends
         self._numbering = Numbering(units)
         self._cut: dict[int, list[Sentence]] = {}
         self._sentences: tuple[Sentence, ...] | None = None
@@ -285,7 +311,8 @@ class TextPass:
             if _gives_none(unit):
                 found = []
             else:
-                found = _cut(unit, self.unit_tokens[index], index, 0, self._numbering)
+                tokens, numbering = self.unit_tokens[index], self._numbering
+                found = _cut(unit, tokens, index, 0, numbering, self._ends_of(index))
             self._cut[index] = found
         return found
 
@@ -313,6 +340,13 @@ class TextPass:
             found = self._counted[key] = tuple(units)
         return found
 
+    def _ends_of(self, index: int) -> list[int]:
+        """The sentence ends of unit `index`, in the unit's text."""
+        base, ends = self._bases[index], self._ends
+        low = bisect_right(ends, base)
+        high = bisect_right(ends, self._bases[index + 1] - 1, low)
+        return [end - base for end in ends[low:high]]
+
     def _by_kind(self) -> dict[Kind, list[int]]:
         """The units holding each kind of token."""
         if self._units is None:
@@ -328,10 +362,16 @@ class TextPass:
         append = out.append
         firsts: list[int] = []
         done = self._cut
-        unit_tokens = self.unit_tokens
-        wordless, ends = _WORDLESS.fullmatch, _END_CHAR.search
+        unit_tokens, bases, ends = self.unit_tokens, self._bases, self._ends
+        wordless = _WORDLESS.fullmatch
+        low, count = 0, len(ends)
         for index, unit in enumerate(self.units):
             firsts.append(len(out))
+            high, base = low, bases[index]
+            limit = bases[index + 1]
+            while high < count and ends[high] < limit:
+                high += 1
+            mine, low = (ends[low:high] if high > low else None), high
             cut = done.get(index) if done else None
             if cut is not None:
                 for sentence in cut:
@@ -342,18 +382,23 @@ class TextPass:
             text = unit.text
             if unit.in_table and wordless(text):
                 continue  # a cell holding only a figure: read through the table views
-            if ends(text) is None:  # one sentence (a unit is never blank)
+            if mine is None:  # one sentence (a unit is never blank)
                 append(Sentence(text, unit, unit_tokens[index], len(out), index, (0, len(text))))
             else:
-                out.extend(_cut(unit, unit_tokens[index], index, len(out)))
+                at = [end - base for end in mine]
+                out.extend(_cut(unit, unit_tokens[index], index, len(out), ends=at))
         self._numbering.known(firsts)
         return tuple(out)
 
 
 def text_pass(units: tuple[TextUnit, ...]) -> TextPass:
-    """Tokenise every unit once; sentences are cut from it when first needed."""
-    unit_tokens = tokenize_all([u.text for u in units]) if units else []
-    return TextPass(units, tuple(unit_tokens))
+    """Tokenise every unit once and find the sentence ends; sentences are cut when needed."""
+    if not units:
+        return TextPass(units, ())
+    texts = [u.text for u in units]
+    joined = SEPARATOR.join(texts)
+    ends = [m.end() for m in _END_CHAR.finditer(joined)]
+    return TextPass(units, tuple(tokenize_joined(joined, texts)), ends)
 
 
 def all_sentences(units: tuple[TextUnit, ...]) -> Iterator[Sentence]:

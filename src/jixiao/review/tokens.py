@@ -218,7 +218,11 @@ def tokenize_all(texts: list[str]) -> list[tuple[Token, ...]]:
     here, on the joined text, where a separator never counts as a digit; numbers with
     a unit, percent sign or classifier (most figures) are built here too.
     """
-    joined = SEPARATOR.join(texts)
+    return tokenize_joined(SEPARATOR.join(texts), texts)
+
+
+def tokenize_joined(joined: str, texts: list[str]) -> list[tuple[Token, ...]]:
+    """`tokenize_all` of `texts`, given them joined by `SEPARATOR` (the caller reads it too)."""
     out: list[tuple[Token, ...]] = [()] * len(texts)
     index, base, limit = -1, 0, 0  # the current text, its start, the next text's start
     mine: list[Token] = []
@@ -259,41 +263,51 @@ def _figure(match: re.Match[str], base: int, last: str) -> Token | None:
     The same as `_token` gives for these matches, with less work: they are most figures.
     """
     start, end = match.span()
-    digits = match.string[start : match.end("num")]
-    if last == "cls":
-        if "," in digits or "." in digits:
+    text = match.group()
+    digits = text[: match.end("num") - start]
+    if "," in digits:
+        if last == "cls":
             return None
-        unit = match["cls"]
-        kind = _COUNT
+        digits = digits.replace(",", "")
+    try:
         value = Decimal(digits)
-    else:
-        number = _number(digits)
-        if number is None:
+    except InvalidOperation:
+        return None
+    if last == "cls":
+        if "." in digits:
             return None
-        value = number
-        if last == "pct":
-            unit, kind = "", _PERCENT
-        else:
-            unit, kind = match["money"], _AMOUNT
-            if unit not in _WAN:
-                value = to_wan(value, unit)
-    text = match.string[start:end]
-    fields = (kind, value, start - base, end - base, text, unit, None, None, False)
-    token: Token = _new(Token, fields)
-    return token
+        unit, kind = match["cls"], _COUNT
+    elif last == "pct":
+        unit, kind = "", _PERCENT
+    else:
+        unit, kind = match["money"], _AMOUNT
+        if unit not in _WAN:
+            value = to_wan(value, unit)
+    figure: Token = _new(
+        Token, (kind, value, start - base, end - base, text, unit, None, None, False)
+    )
+    return figure
 
 
 def _mark_nested(text: str, tokens: list[Token]) -> tuple[Token, ...]:
-    if not tokens or _OPENING.search(text) is None:
-        return tuple(tokens)
+    """`tokens` with those standing inside brackets marked ``nested``."""
+    if _OPENING.search(text, 0, tokens[-1].start) is None:
+        return tuple(tokens)  # no bracket opens before the last figure
     spans = _bracket_spans(text)
-    return tuple(
-        _nested(t) if any(a < t.start and t.end <= b for a, b in spans) else t for t in tokens
-    )
+    out, here, count = [], 0, len(spans)
+    for token in tokens:  # both in order: the first span ending at or after the token may hold it
+        while here < count and spans[here][1] < token.end:
+            here += 1
+        if here < count and spans[here][0] < token.start:
+            token = _nested(token)
+        out.append(token)
+    return tuple(out)
 
 
 def _nested(token: Token) -> Token:
-    return token._replace(nested=True)
+    kind, value, start, end, text, unit, month, day, _ = token
+    marked: Token = _new(Token, (kind, value, start, end, text, unit, month, day, True))
+    return marked
 
 
 #: Marks that end the label of a figure (looking back from it).

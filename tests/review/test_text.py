@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import re
 import weakref
 
 from jixiao.model.document import Block, Cell, Document, Position, Table
@@ -95,3 +96,12 @@ def test_the_text_pass_holds_no_reference_cycle() -> None:
         assert alive() is None
     finally:
         gc.enable()
+
+
+def test_sentences_matching_a_pattern_are_those_of_the_whole_document() -> None:
+    pattern = re.compile(r"预算|执行率")
+    lazy = _every(_document()).matching(pattern)
+    whole = _every(_document())
+    expected = [s for s in whole.sentences if pattern.search(s.text)]
+    assert [(s.index, s.text) for s in lazy] == [(s.index, s.text) for s in expected]
+    assert whole.matching(pattern) == expected

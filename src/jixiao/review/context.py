@@ -12,6 +12,7 @@ when it is installed, and is None when scoring is unavailable or fails.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -82,6 +83,14 @@ class ReviewContext:
     def unit_tokens(self) -> tuple[tuple[Token, ...], ...]:
         """The tokens of each unit (spans in the unit's text)."""
         return self._text.unit_tokens
+
+    def sentences_matching(self, pattern: re.Pattern[str]) -> list[Sentence]:
+        """The sentences `pattern` finds something in; only the units holding a match are cut.
+
+        The same as filtering `sentences` for a pattern that does not depend on where a
+        sentence starts or ends (no ``^``/``$``), without cutting the whole document.
+        """
+        return self._text.matching(pattern)
 
     def with_kind(self, kind: Kind) -> tuple[Sentence, ...]:
         """The sentences holding a token of `kind` (indexed once)."""

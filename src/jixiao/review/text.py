@@ -328,6 +328,23 @@ class TextPass:
             self._kinds[kind] = found
         return found
 
+    def matching(self, pattern: re.Pattern[str]) -> list[Sentence]:
+        """The sentences `pattern` finds something in, in reading order.
+
+        Only the units it finds something in are cut, so the pattern must not depend on
+        where a sentence starts or ends (no ``^``/``$``, no look-behind past a sentence end).
+        """
+        if self._sentences is not None:
+            return [s for s in self._sentences if pattern.search(s.text)]
+        search = pattern.search
+        return [
+            s
+            for index, unit in enumerate(self.units)
+            if search(unit.text)
+            for s in self.of_unit(index)
+            if search(s.text)
+        ]
+
     def units_with(self, kind: Kind, at_least: int = 1) -> tuple[int, ...]:
         """The units holding at least `at_least` tokens of `kind`, in order (found once)."""
         key = (kind, at_least)

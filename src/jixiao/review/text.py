@@ -11,6 +11,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from itertools import accumulate
+from operator import itemgetter
 
 from jixiao.model.document import Cell, Document, Position
 from jixiao.model.provenance import SourceRef
@@ -64,6 +65,7 @@ class TextUnit:
 
 
 _NO_KINDS: frozenset[Kind] = frozenset()
+_KIND = itemgetter(0)  # a token's kind
 
 
 class Sentence:
@@ -104,7 +106,7 @@ class Sentence:
         self._numbering = numbering
         self.unit = unit
         self.start, self.end = span if span is not None else (0, len(text))
-        self.kinds = frozenset([t.kind for t in tokens]) if tokens else _NO_KINDS
+        self.kinds = frozenset(map(_KIND, tokens)) if tokens else _NO_KINDS
 
     @property
     def index(self) -> int:

@@ -84,7 +84,7 @@ def test_an_empty_project_gives_a_blank_form_without_placeholders() -> None:
     data = render(Record(kind="project"))
     text = docx_cells(data)
     assert TODO not in text and "【" not in text
-    assert "年度资金总额[×3] | " in text and "总分[×6] |  |  | " in text  # no 分值 beside a blank 得分
+    assert "年度资金总额[×3] | " in text and "总分[×6] | 100 |  | " in text  # the form's 100 points, 得分 blank
     assert next(p.text for p in docx.Document(io.BytesIO(data)).paragraphs if p.text) == "项目支出绩效自评表"
 
 

@@ -190,14 +190,13 @@ def _blank_row(extra: int) -> tuple[TCell, ...]:
     return _with_unit(tuple(cells), None) if extra else tuple(cells)
 
 
-def _indicator_block(record: Record, extra: int, spare_rows: int, *, fill_in: bool) -> list[tuple[TCell, ...]]:
+def _indicator_block(record: Record, extra: int, spare_rows: int) -> list[tuple[TCell, ...]]:
     rows = indicator_rows(list(record.indicators))
     if extra:
         rows = [_with_unit(row, i.unit) for row, i in zip(rows, record.indicators, strict=True)]
     rows += [_blank_row(extra) for _ in range(spare_rows)]
     stated = record.self_evaluation.score
-    # A lone figure after 总分 reads as the score: the 分值 stands only beside a stated 得分.
-    weight = form_weight(record) if stated is not None or fill_in else None
+    weight = form_weight(record)
     return [
         (label("绩效指标", rowspan=len(rows) + 1, header=True), *_indicator_headers(extra)),
         *rows,
@@ -265,7 +264,7 @@ def project_form_table(
         *_identity_rows(record, extra),
         *_money_rows(record, extra, fill_in=fill_in),
         *_goal_rows(record, goals, extra),
-        *_indicator_block(record, extra, spare_rows, fill_in=fill_in),
+        *_indicator_block(record, extra, spare_rows),
         *_closing_rows(record, extra, fill_in=fill_in),
     ]
     return TableSpec(
@@ -287,7 +286,7 @@ def project_form_tables(
     parts = [
         ([*_identity_rows(record, extra), *_money_rows(record, extra, fill_in=False),
           *_goal_rows(record, goals, extra)], 0),
-        (_indicator_block(record, extra, 0, fill_in=False), 1),
+        (_indicator_block(record, extra, 0), 1),
         (_closing_rows(record, extra, fill_in=False), 0),
     ]
     return [

@@ -154,8 +154,10 @@ def listed_counts(ctx: ReviewContext) -> Iterator[Listed]:
     """Every count of bodies that comes with a list of their names."""
     for index in ctx.units_with(Kind.COUNT):
         unit = ctx.units[index]
+        if "、" not in unit.text:
+            continue
         tokens = [t for t in ctx.unit_tokens[index] if t.kind is Kind.COUNT and t.unit in THINGS]
-        if not tokens or "、" not in unit.text:
+        if not tokens:
             continue
         for token in tokens:
             found = (

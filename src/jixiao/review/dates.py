@@ -16,6 +16,7 @@ from jixiao.model.provenance import SourceRef
 from jixiao.review.context import ReviewContext
 from jixiao.review.finding import Severity
 from jixiao.review.registry import Hit, check
+from jixiao.review.scan import units_holding
 from jixiao.review.tokens import Kind, Token
 
 _TITLE = re.compile(
@@ -52,8 +53,7 @@ def title_years(ctx: ReviewContext) -> list[TitleYear]:
     """The years the document's titles (and 评价年度 fields) give it, in order."""
     found: list[TitleYear] = []
     candidates = set(ctx.units_with(Kind.YEAR)) | set(ctx.units_with(Kind.DATE))
-    if "年度" in ctx.full_text:
-        candidates.update(i for i, u in enumerate(ctx.units) if "年度" in u.text)
+    candidates.update(units_holding(ctx, "年度"))
     for index in sorted(candidates):
         unit = ctx.units[index]
         found.extend(TitleYear(y, t, unit.ref) for y, t in _titles(unit.text))
@@ -183,10 +183,9 @@ def published_before_evaluated(ctx: ReviewContext) -> Iterator[Hit]:
 )
 def date_incomplete(ctx: ReviewContext) -> Iterator[Hit]:
     """A 填报日期/报告日期 field that is blank or not a date (“202511”), and a “年 月 日” left blank."""
-    for index, unit in enumerate(ctx.units):
+    for index in units_holding(ctx, "日期", "时间", "月"):
+        unit = ctx.units[index]
         text = unit.text
-        if "日期" not in text and "时间" not in text and "月" not in text:
-            continue
         for match in _DATE_FIELD.finditer(text):
             value = match.group("value")
             start = match.start("value")
@@ -215,8 +214,7 @@ def date_incomplete(ctx: ReviewContext) -> Iterator[Hit]:
 )
 def doc_number_malformed(ctx: ReviewContext) -> Iterator[Hit]:
     """A document number whose 〔年份〕 bracket is opened and not closed (or closed and not opened)."""
-    for unit in ctx.units:
-        if "号" not in unit.text:
-            continue
+    for index in units_holding(ctx, "号"):
+        unit = ctx.units[index]
         for match in _DOC_NUMBER.finditer(unit.text):
             yield Hit({"number": match.group(0)}, (unit.ref,))

@@ -12,6 +12,7 @@ from jixiao.review.context import ReviewContext
 from jixiao.review.finding import Severity
 from jixiao.review.numbers import ratio
 from jixiao.review.registry import Hit, check
+from jixiao.review.scan import sentences_holding
 from jixiao.review.text import Sentence
 from jixiao.review.tokens import Kind, Token
 
@@ -130,7 +131,8 @@ def stated_staffing(ctx: ReviewContext) -> Iterator[tuple[int, int, SourceRef]]:
     """(in post, establishment, where) for each head count stated after its establishment in prose."""
     quota: int | None = None
     unit = -1
-    for sentence in ctx.with_kind(Kind.COUNT):
+    # A head count is reported only after an establishment (编制, 核定人数) in its unit.
+    for sentence in sentences_holding(ctx, Kind.COUNT, "编制", "核定人数"):
         if sentence.unit != unit:
             quota, unit = None, sentence.unit
         if not sentence.has(Kind.COUNT):

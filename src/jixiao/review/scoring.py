@@ -11,6 +11,7 @@ from jixiao.review.finding import Severity
 from jixiao.review.numbers import ratio
 from jixiao.review.outline import is_partial
 from jixiao.review.registry import Hit, check
+from jixiao.review.scan import units_holding
 from jixiao.review.tables import find_index, under_headers
 
 _LEVEL1_POINTS = re.compile(r"[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[）)]")
@@ -108,8 +109,8 @@ def stated_total(ctx: ReviewContext) -> tuple[Decimal, str] | None:
             numbers = [c.value for c in cells if c.value is not None]
             if weighted and _TOTAL_ROW.match(label) and len(numbers) == 1:
                 return numbers[0], f"表中“{label}”行"
-    for unit in ctx.units:
-        match = _STATED_POINTS.search(unit.text) if "分" in unit.text else None
+    for index in units_holding(ctx, "绩效指标"):  # the opening words of `_STATED_POINTS`
+        match = _STATED_POINTS.search(ctx.units[index].text)
         if match:
             return Decimal(match.group(1)), f"“{match.group(0)}”"
     return None

@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 
 from jixiao.model.provenance import SourceRef
 from jixiao.review.context import ReviewContext
@@ -46,12 +47,12 @@ class SumStatement:
     refs: tuple[SourceRef, ...]
     values: Mapping[str, object] = field(default_factory=dict)
 
-    @property
+    @cached_property
     def computed(self) -> Decimal:
         """The sum of the parts."""
         return sum(self.parts, Decimal(0))
 
-    @property
+    @cached_property
     def verdict(self) -> Verdict:
         """How the total compares with the sum of its parts."""
         return sum_verdict(self.total, self.parts)
@@ -91,7 +92,14 @@ def statements(ctx: ReviewContext) -> tuple[SumStatement, ...]:
 
 def of_source(ctx: ReviewContext, source: str, verdict: Verdict) -> Iterator[SumStatement]:
     """The statements of one source with one verdict."""
-    return (s for s in statements(ctx) if s.source == source and s.verdict is verdict)
+    return iter(ctx.shared("sums-by-source", _by_source).get((source, verdict), ()))
+
+
+def _by_source(ctx: ReviewContext) -> dict[tuple[str, Verdict], list[SumStatement]]:
+    out: dict[tuple[str, Verdict], list[SumStatement]] = {}
+    for statement in statements(ctx):
+        out.setdefault((statement.source, statement.verdict), []).append(statement)
+    return out
 
 
 def _collect(ctx: ReviewContext) -> tuple[SumStatement, ...]:

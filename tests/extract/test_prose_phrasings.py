@@ -71,6 +71,14 @@ def test_labels_inside_a_broken_paragraph_give_items(extract_text: Run) -> None:
     assert record.measures == ["提前谋划项目储备,加快资金拨付进度.", "细化量化绩效目标."]
 
 
+def test_placeholders_left_for_text_are_not_items(extract_text: Run) -> None:
+    text = REPORT.replace("（二）部分项目绩效目标不够量化。", "【待补充】分条写明存在的问题。")
+    text = text.replace("（一）提高预算编制的科学性。\n（二）细化量化绩效目标。", "【待补充】分条写明改进措施。")
+    record = extract_text(text).record
+    assert record.problems == ["预算编制不够精细，年中调整较多。"]
+    assert record.measures == []
+
+
 def test_full_width_figures_are_read(extract_text: Run) -> None:
     text = "溪口县档案馆２０２４年度部门整体支出绩效自评报告\n全年支出合计９８２．６０万元，核定编制１２名。\n"
     record = extract_text(text).record

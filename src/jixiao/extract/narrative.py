@@ -36,6 +36,9 @@ _STOP = re.compile(r"[。.；;！!？?]\s*$")
 _PAGE_NUMBER = re.compile(r"^\d{1,3}\s+(?=[\u4e00-\u9fff])(?![个人次元万年月日家所条件篇]|项(?!目))")
 _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 
+#: A placeholder left where text is still to be written (“【待补充】分条写明…”, “（请填写）”).
+_PLACEHOLDER = re.compile(r"^\s*[【\[（(]\s*(?:待补充|待填写|请填写|此处填写|待完善)")
+
 #: An unnumbered paragraph after numbered problems that explains their causes (kept apart).
 CAUSES = re.compile(r"^(?:究其)?(?:主要)?原因(?:主要)?(?:是|在于|有|：|:)|^(?:产生|出现)(?:上述|以上|这些)问题的(?:主要)?原因")
 
@@ -113,11 +116,8 @@ def _midline(ctx: Context, kind: str) -> tuple[list[str], Unit | None]:
             if _STOP.search(text) or nxt.heading is not None or nxt.ref.row is not None:
                 break
             text += _PAGE_NUMBER.sub("", nxt.text)
-        if kind == "problems":
-            cut = _MID_MEASURES.search(text)
-            text = text[:cut.start()] if cut else text
-        else:
-            text = text[:_STOP.search(text).end()] if _STOP.search(text) else text
+        cut = _MID_MEASURES.search(text) if kind == "problems" else None
+        text = text[:cut.start()] if cut else text
         text = _CJK_GAP.sub("", text).strip()
         if text:
             starts = [0] + [m.start() for m in _INLINE_MARK.finditer(text) if m.start() > 0]
@@ -154,6 +154,7 @@ def extract(ctx: Context, facts: Facts) -> None:
         if not texts:
             texts, found = _midline(ctx, kind)
             ref, priority = (found.ref if found else None), 10
-        items = _items_from_texts(texts)
+        texts = [t for t in texts if not _PLACEHOLDER.match(t)]
+        items = [i for i in _items_from_texts(texts) if not _PLACEHOLDER.match(i)]
         if items and ref is not None:
             facts.propose(kind, items, priority, ref)

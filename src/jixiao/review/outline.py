@@ -95,7 +95,9 @@ def _mark_toc(ctx: ReviewContext, found: list[Heading]) -> list[Heading]:
         if repeat is not None and _no_body_after(ctx, found, i):
             end = max(end, repeat)
     texts = ctx.compact_texts
-    toc = next((i for i, t in enumerate(texts) if t.startswith("目录")), None)
+    toc = None
+    if "录" in ctx.full_text:  # a contents title is 目录 (white space between allowed)
+        toc = next((i for i, t in enumerate(texts) if t.startswith("目录")), None)
     first = next((i for i, h in enumerate(found) if toc is not None and h.unit > toc), None)
     if first is not None:
         last = first

@@ -155,14 +155,25 @@ def adjustment_threshold(ctx: ReviewContext) -> Decimal:
     return value if isinstance(value, Decimal) else DEFAULT_ADJUSTMENT
 
 
+#: The words of the categories `_stated` asks for (basic, project: `roles.category`).
+_ASKED = re.compile(r"基本支出|基本经费|项目支出|项目经费|专项")
+
+
 def _staged_amounts(
     ctx: ReviewContext,
 ) -> dict[tuple[str | None, str | None], dict[Decimal, SourceRef]]:
-    """(stage, category) → amounts the prose states with them, for sentences naming 年初 or 调整."""
+    """(stage, category) → amounts the prose states with them, for sentences naming 年初 or 调整.
+
+    Only basic and project money is asked for: a sentence naming neither (nor a fund
+    type, whose removal could join the words) is skipped.
+    """
     found: dict[tuple[str | None, str | None], dict[Decimal, SourceRef]] = {}
     for sentence in ctx.with_kind(Kind.AMOUNT):
-        if "年初" not in sentence.text and "调整" not in sentence.text:
+        text = sentence.text
+        if "年初" not in text and "调整" not in text:
             continue
+        if not _ASKED.search(text) and not roles.names_fund_type(text):
+            continue  # no amount of it can name basic or project money
         for token in sentence.of(Kind.AMOUNT):
             label = sentence.wide_label(token)
             key = (roles.stage(label), roles.category(label))

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from itertools import accumulate
 
 from jixiao.review.context import ReviewContext
+from jixiao.review.tables import TableView
 from jixiao.review.text import Sentence
 from jixiao.review.tokens import Kind
 
@@ -76,3 +77,20 @@ def sentences_in(ctx: ReviewContext, units: tuple[int, ...]) -> Iterator[Sentenc
             yield sentences[index]
             index += 1
 
+
+
+def _table_texts(ctx: ReviewContext) -> tuple[str, ...]:
+    """Each table's compact cell texts joined by line breaks (they hold none)."""
+    return tuple("\n".join(["\n".join(keys) for keys in _keys(view)]) for view in ctx.tables)
+
+
+def _keys(view: TableView) -> tuple[list[str], ...]:
+    return view.keys or tuple([c.key for c in row] for row in view.rows)
+
+
+def tables_holding(ctx: ReviewContext, *words: str, any_of: bool = False) -> list[TableView]:
+    """The tables whose cells hold every one of `words` (with `any_of`, one of them)."""
+    texts = ctx.shared("table-texts", _table_texts)
+    test = any if any_of else all
+    found = zip(ctx.tables, texts, strict=True)
+    return [view for view, text in found if test(w in text for w in words)]

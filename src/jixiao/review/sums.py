@@ -21,6 +21,7 @@ from jixiao.model.provenance import SourceRef
 from jixiao.review.context import ReviewContext
 from jixiao.review.numbers import Verdict, sum_verdict
 from jixiao.review.prose import PartsStatement, parts_statements
+from jixiao.review.scan import tables_holding
 from jixiao.review.tables import CellView, Row, TableView
 from jixiao.review.tokens import Kind
 
@@ -104,10 +105,14 @@ def _by_source(ctx: ReviewContext) -> dict[tuple[str, Verdict], list[SumStatemen
 
 def _collect(ctx: ReviewContext) -> tuple[SumStatement, ...]:
     found = [*_record(ctx), *_record_funds(ctx), *_prose(ctx)]
+    totalled = {v.block for v in tables_holding(ctx, "计")}  # a 合计 column (`_TOTAL`)
+    funded = {v.block for v in tables_holding(ctx, "总")}  # a 年度资金总额 row (`_FUND_TOTAL`)
     for view in ctx.tables:
-        found.extend(_row_sums(view))
+        if view.block in totalled:
+            found.extend(_row_sums(view))
         found.extend(_column_sums(view))
-        found.extend(_fund_rows(view))
+        if view.block in funded:
+            found.extend(_fund_rows(view))
     return tuple(found)
 
 

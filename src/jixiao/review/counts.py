@@ -124,7 +124,11 @@ def _following(text: str, token: Token) -> tuple[str, list[str]] | None:
 def _preceding(text: str, token: Token) -> tuple[str, list[str]] | None:
     if "、" not in text[max(0, token.start - 200) : token.start]:
         return None
-    verbs = list(_VERB.finditer(text, max(0, token.start - 300), token.start))
+    low = max(0, token.start - 300)
+    window = text[low : token.start]
+    if "设" not in window and "包括" not in window and "含" not in window:  # every `_VERB`
+        return None
+    verbs = list(_VERB.finditer(text, low, token.start))
     if not verbs:
         return None
     listed = text[verbs[-1].end() : token.start]

@@ -78,6 +78,8 @@ def _outline(ctx: ReviewContext) -> tuple[Heading, ...]:
         if key[:1] not in starts:
             continue
         unit = units[index]
+        if unit.in_table or len(unit.text) > MAX_TITLE:  # `heading_level`'s first tests, inlined
+            continue
         level = heading_level(unit)
         if level is not None:
             found.append(Heading(index, level[0], level[1], unit.text.strip()))

@@ -13,7 +13,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from jixiao.model.provenance import SourceRef
 from jixiao.review.context import ReviewContext
@@ -36,9 +36,11 @@ _STARTS = frozenset(_NUMERALS + "（(")
 MAX_TITLE = 60
 
 
-@dataclass(frozen=True)
-class Heading:
-    """A numbered section title: its unit, level (1 for 一、, 2 for （一）) and number."""
+class Heading(NamedTuple):
+    """A numbered section title: its unit, level (1 for 一、, 2 for （一）) and number.
+
+    A named tuple: a long report has thousands of numbered paragraphs to keep.
+    """
 
     unit: int
     level: int
@@ -115,7 +117,7 @@ def _no_body_after(ctx: ReviewContext, found: list[Heading], i: int) -> bool:
 
 
 def _with_toc(heading: Heading) -> Heading:
-    return Heading(heading.unit, heading.level, heading.number, heading.text, toc=True)
+    return heading._replace(toc=True)
 
 
 def is_form(ctx: ReviewContext) -> bool:

@@ -12,7 +12,7 @@ from jixiao.review.context import ReviewContext
 from jixiao.review.finding import Severity
 from jixiao.review.numbers import ratio
 from jixiao.review.registry import Hit, check
-from jixiao.review.scan import sentences_holding
+from jixiao.review.scan import sentences_in, units_holding
 from jixiao.review.text import Sentence
 from jixiao.review.tokens import Kind, Token
 
@@ -132,7 +132,7 @@ def stated_staffing(ctx: ReviewContext) -> Iterator[tuple[int, int, SourceRef]]:
     quota: int | None = None
     unit = -1
     # A head count is reported only after an establishment (编制, 核定人数) in its unit.
-    for sentence in sentences_holding(ctx, Kind.COUNT, "编制", "核定人数"):
+    for sentence in sentences_in(ctx, units_holding(ctx, "编制", "核定人数")):
         if sentence.unit != unit:
             quota, unit = None, sentence.unit
         if not sentence.has(Kind.COUNT):

@@ -18,7 +18,6 @@ from itertools import accumulate
 from jixiao.review.context import ReviewContext
 from jixiao.review.tables import TableView
 from jixiao.review.text import Sentence
-from jixiao.review.tokens import Kind
 
 
 def _starts(ctx: ReviewContext) -> list[int]:
@@ -44,21 +43,6 @@ def _holding(ctx: ReviewContext, words: tuple[str, ...]) -> tuple[int, ...]:
             found.add(unit)
             position = text.find(word, starts[unit + 1])
     return tuple(sorted(found))
-
-
-def sentences_holding(ctx: ReviewContext, kind: Kind, *words: str) -> Iterator[Sentence]:
-    """The sentences with a token of `kind` whose unit holds one of `words` (a superset of those holding a word)."""
-    units = units_holding(ctx, *words)
-    if not units:
-        return iter(())
-    wanted = frozenset(units)
-    return (s for s in ctx.with_kind(kind) if s.unit in wanted)
-
-
-def holding_any(ctx: ReviewContext, *words: str) -> bool:
-    """True when the document's text holds any of `words`."""
-    text = ctx.full_text
-    return any(word in text for word in words)
 
 
 def _sentence_units(ctx: ReviewContext) -> list[int]:

@@ -100,3 +100,17 @@ def test_numbered_names_and_placeholder_rows(extract_text: Run) -> None:
         ("质量指标", "图书完好率", "≥95%", "96%", Decimal(20)),
         ("社会效益指标", "读者人次", "≥8000人次", "8100人次", Decimal("19.5")),
     ]
+
+
+def _scored_table(total_score: str) -> str:
+    return "2024年度部门整体支出绩效评价指标评分表\n" + _table([
+        ["一级指标", "二级指标", "三级指标", "分值", "得分"],
+        ["决策", "目标设定", "绩效目标合理性", "5", "4"],
+        ["过程", "资金管理", "资金到位率", "10", "10"],
+        ["总分", "", "", "100", total_score],
+    ])
+
+
+def test_total_of_the_weights_is_not_the_self_score(extract_text: Run) -> None:
+    assert extract_text(_scored_table("")).record.self_evaluation.score is None
+    assert extract_text(_scored_table("91")).record.self_evaluation.score == Decimal(91)

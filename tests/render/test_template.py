@@ -15,7 +15,7 @@ from jixiao.render import render
 from jixiao.render.narrative import Narrative
 from jixiao.render.placeholders import NAMES, PLACEHOLDERS, REQUIRED, TODO, catalogue_markdown
 from jixiao.render.template import TEMPLATE_DIR, fill, template_path
-from jixiao.render.template_build import LAYOUTS, build
+from jixiao.render.template_build import LAYOUTS, build_layout
 
 HUNAN_L1 = [
     "一、部门基本情况",
@@ -51,7 +51,7 @@ def _document_xml(data: bytes) -> str:
 @pytest.mark.parametrize("name", sorted(LAYOUTS))
 def test_shipped_templates_are_what_the_builder_makes(name: str) -> None:
     shipped = (TEMPLATE_DIR / f"{name}.docx").read_bytes()
-    assert _document_xml(shipped) == _document_xml(build(LAYOUTS[name]))
+    assert _document_xml(shipped) == _document_xml(build_layout(name))
 
 
 def test_profiles_choose_templates() -> None:

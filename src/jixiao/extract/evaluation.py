@@ -39,15 +39,30 @@ def _distinct(row: Sequence[Cell | None]) -> list[Cell]:
     return out
 
 
+_WEIGHT_HEAD = re.compile(r"^(?:指标)?(?:分值|权重|标准分值?|满分)(?:[（(]分[)）])?$")
+
+
+def _weight_column(grid: list[list[Cell | None]], row: int, col: int) -> bool:
+    """True when a header above row `row` names column `col` a weight (分值, 权重)."""
+    for above in grid[:row]:
+        cell = above[col] if col < len(above) else None
+        if cell is not None and _WEIGHT_HEAD.match(clean(cell.text)):
+            return True
+    return False
+
+
 def _from_tables(ctx: Context, facts: Facts) -> None:
     for index, table, _ in ctx.tables:
-        for row in rows_of(table):
+        grid = rows_of(table)
+        for number, row in enumerate(grid):
             first = first_text(row)
             if first is None or not _TOTAL_ROW.match(clean(first[1].text)):
                 continue
             cells = [c for c in row[first[0] + 1:] if c is not None]
             numbers = [(c, cell_number(c.text)) for c in _distinct(cells)]
             numbers = [(c, v) for c, v in numbers if v is not None]
+            if len(numbers) == 1 and _weight_column(grid, number, numbers[0][0].col):
+                continue  # the total of the weights (总分 100) with the score left blank
             if not numbers:
                 continue
             cell, value = numbers[1] if len(numbers) >= 2 else numbers[0]

@@ -79,7 +79,7 @@ def _labelled(ctx: Context, facts: Facts) -> None:
 
 def _department(facts: Facts) -> None:
     """On a project form the reporting unit is the 实施单位, else the 主管部门."""
-    if facts.get("project.name") is None:
+    if facts.get("project.name") is None and facts.get("kind") != "project":
         return
     for path, priority in (("project.implementing_unit", 38), ("project.competent_department", 36)):
         held = facts.best.get(path)

@@ -35,7 +35,7 @@ _CATEGORIES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 #: Sources of funds (rows under 年度资金总额 of a 自评表); a label naming 收入 is income instead.
 _FUNDS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("fund.fiscal", re.compile(r"^(?:其中\s*[:：]?\s*)?(?:本年)?财政(?:拨款|资金)$")),
+    ("fund.fiscal", re.compile(r"^(?:其中\s*[:：]?\s*)?(?:本年|当年)?财政(?:拨款|资金)$")),
     ("fund.carryover", re.compile(r"^(?:其中\s*[:：]?\s*)?上年结转(?:资金)?$")),
     ("fund.other", re.compile(r"^(?:其中\s*[:：]?\s*)?其他资金$")),
 )

@@ -22,9 +22,14 @@ FORMATS: tuple[Format, ...] = ("docx", "xlsx", "pdf", "html")
 
 
 def report_title(record: Record, narrative: Narrative | None = None) -> str:
-    """The report's title: the narrative's, or “<年度><部门>部门整体支出绩效自评报告”."""
+    """The report's title: the narrative's, or “<年度><部门>部门整体支出绩效自评报告”;
+    a project record's is that of its 项目支出绩效自评表."""
     from jixiao.render.placeholders import TEXT
 
+    if record.kind == "project":
+        from jixiao.render.project_form import title
+
+        return title(record)
     return str(TEXT["标题"](record, narrative or Narrative()))
 
 
@@ -43,6 +48,8 @@ def render(
     like ``mof-2020`` map onto them); `template` is a ``.docx`` template of one's own.
     `reviewed` writes the 审核意见 of the record instead (its findings have no source
     location; `jixiao.render.opinion` with an evaluation of the document has them).
+    A record of kind ``project`` is written as its 项目支出绩效自评表 (the ``project``
+    template; `template` is then a project-form template of one's own).
     """
     narrative = narrative or Narrative()
     if reviewed:

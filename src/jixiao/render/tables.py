@@ -429,15 +429,15 @@ def project_table(record: Record, spare_rows: int = 0) -> TableSpec | None:
     for p in record.projects:
         rows.append(
             (
-                TCell(p.name, align="left", key="project.name"),
-                num(p.budget, "project.budget"),
-                num(p.actual, "project.actual"),
+                TCell(p.name, align="left", key="projects.name"),
+                num(p.budget, "projects.budget"),
+                num(p.actual, "projects.actual"),
                 _rate_cell(p.actual, p.budget),
             )
         )
     rows += [
-        (TCell("", align="left", key="project.name"), num(None, "project.budget"),
-         num(None, "project.actual"), _rate_cell(None, None))
+        (TCell("", align="left", key="projects.name"), num(None, "projects.budget"),
+         num(None, "projects.actual"), _rate_cell(None, None))
         for _ in range(spare_rows)
     ]
     return TableSpec(
@@ -475,7 +475,7 @@ def three_public_table(record: Record) -> TableSpec | None:
 
 
 #: Key prefixes of cells that are no single record field (rows of lists, computed, notes).
-ROW_KEYS = ("indicator.", "project.", "calc.", "note.")
+ROW_KEYS = ("indicator.", "projects.", "calc.", "note.")
 
 
 def is_field_key(key: str | None) -> bool:

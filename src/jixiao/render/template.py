@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import difflib
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from copy import deepcopy
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +24,7 @@ from docx.oxml.ns import qn
 from jixiao.errors import ConfigError
 from jixiao.model.narrative import Narrative
 from jixiao.model.record import Record
+from jixiao.render import project_form
 from jixiao.render.docx import add_table, save, spacer
 from jixiao.render.layout import TableSpec
 from jixiao.render.placeholders import NAMES, PLACEHOLDERS, REQUIRED, TABLES, values
@@ -40,6 +41,8 @@ SHIPPED = ("hunan", "generic")
 #: Other profile families (scoring profiles like ``mof-2020``) → shipped layout.
 ALIASES = {"mof": "generic", "local": "hunan"}
 DEFAULT = "hunan"
+#: The shipped layout of the 项目支出绩效自评表 (a record of kind ``project``).
+PROJECT = "project"
 _MARK = "\u2063"
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 #: Stands for a line break of a value while docxtpl renders (it turns "\n" into w:br).
@@ -81,20 +84,33 @@ def _used(tpl: Any, name: str) -> set[str]:
         raise ConfigError(f"{name}: 模板占位符写法有误（{exc.message}），请检查 {{{{ }}}} 和 {{% %}} 是否成对") from exc
 
 
-def check_template(tpl: Any, name: str) -> None:
+@dataclass(frozen=True, slots=True)
+class Catalogue:
+    """The placeholders of one kind of template: names, required ones, and how to fill them."""
+
+    names: frozenset[str]
+    required: tuple[str, ...]
+    meanings: Mapping[str, str]
+    tables: frozenset[str]
+    values: Callable[[Record, Narrative], dict[str, Any]]
+    tables_of: Callable[[str, Record, Narrative], list[TableSpec]]
+
+
+def check_template(tpl: Any, name: str, catalogue: Catalogue | None = None) -> None:
     """Refuse a template that uses an unknown placeholder or lacks a required one."""
+    catalogue = catalogue or DEPARTMENT
+    names = catalogue.names
     used = _used(tpl, name)
-    unknown = sorted(used - NAMES)
+    unknown = sorted(used - names)
     if unknown:
         hints = []
         for word in unknown:
-            close = difflib.get_close_matches(word, sorted(NAMES), n=1, cutoff=0.5)
+            close = difflib.get_close_matches(word, sorted(names), n=1, cutoff=0.5)
             hints.append(f"{{{{ {word} }}}}" + (f"（是否应为 {{{{ {close[0]} }}}}？）" if close else ""))
         raise ConfigError(f"{name}: 模板使用了未知的占位符 {'、'.join(hints)}；可用的占位符见 docs/templates.md")
-    missing = [n for n in REQUIRED if n not in used]
+    missing = [n for n in catalogue.required if n not in used]
     if missing:
-        meaning = {p.name: p.meaning for p in PLACEHOLDERS}
-        listed = "；".join(f"{{{{ {n} }}}}（{meaning[n]}）" for n in missing)
+        listed = "；".join(f"{{{{ {n} }}}}（{catalogue.meanings[n]}）" for n in missing)
         raise ConfigError(f"{name}: 模板缺少必需的占位符 {listed}，这些内容将无法写入报告；请在模板中加入后再试")
 
 
@@ -215,15 +231,18 @@ def _move_section_break(p: Any, doc: Any) -> None:
     p.addprevious(holder)
 
 
-def draw_tables(doc: Any, record: Record, narrative: Narrative) -> None:
+def draw_tables(
+    doc: Any, record: Record, narrative: Narrative, catalogue: Catalogue | None = None
+) -> None:
     """Replace each table placeholder's paragraph by its tables."""
+    tables_of = (catalogue or DEPARTMENT).tables_of
     body = doc.element.body
     for p in list(body.iterchildren(qn("w:p"))):
         text = _text(p).strip()
         if not (len(text) > 2 and text.startswith(_MARK) and text.endswith(_MARK)):
             continue
         width = _section_width_mm(p, body)
-        for n, spec in enumerate(_tables_of(text.strip(_MARK), record, narrative)):
+        for n, spec in enumerate(tables_of(text.strip(_MARK), record, narrative)):
             if n:
                 p.addprevious(spacer(doc)._p)
             before = len(body)
@@ -252,13 +271,23 @@ def fill(
     profile: str | None = None,
     template: Path | None = None,
 ) -> bytes:
-    """The report of `record` in `template` (or the shipped layout of `profile`), as DOCX bytes."""
-    path = template if template is not None else template_path(profile)
+    """The report of `record` in `template` (or the shipped layout of `profile`), as DOCX bytes.
+
+    A record of kind ``project`` is its 项目支出绩效自评表: the shipped ``project`` layout
+    (`profile` is still checked), or `template` as a project-form template.
+    """
+    catalogue = catalogue_of(record)
+    if template is not None:
+        path = template
+    else:
+        path = template_path(profile)
+        if catalogue is PROJECT_FORM:
+            path = TEMPLATE_DIR / f"{PROJECT}.docx"
     tpl = _open(path)
-    check_template(tpl, path.name)
+    check_template(tpl, path.name, catalogue)
     narrative = narrative or Narrative()
-    context = _lines_marked(values(record, narrative))
-    context.update({name: f"{_MARK}{name}{_MARK}" for name in TABLES})
+    context = _lines_marked(catalogue.values(record, narrative))
+    context.update({name: f"{_MARK}{name}{_MARK}" for name in catalogue.tables})
     try:
         tpl.render(context, autoescape=True)
     except Exception as exc:  # jinja errors in a user's template: name the template
@@ -267,8 +296,31 @@ def fill(
     body = doc.element.body
     split_lines(body)
     drop_empty(body)
-    draw_tables(doc, record, narrative)
+    draw_tables(doc, record, narrative, catalogue)
     return save(doc)
+
+
+DEPARTMENT = Catalogue(
+    names=NAMES,
+    required=REQUIRED,
+    meanings={p.name: p.meaning for p in PLACEHOLDERS},
+    tables=TABLES,
+    values=values,
+    tables_of=_tables_of,
+)
+PROJECT_FORM = Catalogue(
+    names=project_form.NAMES,
+    required=project_form.REQUIRED,
+    meanings=project_form.MEANINGS,
+    tables=project_form.TABLES,
+    values=project_form.values,
+    tables_of=project_form.tables,
+)
+
+
+def catalogue_of(record: Record) -> Catalogue:
+    """The placeholders a record is written with: the project form's for ``kind: project``."""
+    return PROJECT_FORM if record.kind == "project" else DEPARTMENT
 
 
 def load_template_bytes(data: bytes) -> Any:

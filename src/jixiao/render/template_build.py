@@ -14,7 +14,7 @@ from typing import Any
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
-from docx.shared import Pt
+from docx.shared import Mm, Pt
 
 from jixiao.render.docx import (
     BODY_PT,
@@ -148,7 +148,21 @@ GENERIC: tuple[Line, ...] = (
     *_ATTACHMENTS,
 )
 
-LAYOUTS: dict[str, tuple[Line, ...]] = {"hunan": HUNAN, "generic": GENERIC}
+#: The 项目支出绩效自评表 (财预〔2020〕10号 annex): a portrait page of wider margins, the
+#: title, the year and the form; ``form`` sets the page, ``center`` is a centred line.
+PROJECT: tuple[Line, ...] = (
+    ("page", "form"),
+    ("title", "项目支出绩效自评表"),
+    ("tag", "{%p if 年度 %}"),
+    ("center", "（{{ 年度 }}）"),
+    ("tag", "{%p endif %}"),
+    ("table", "{{ 项目自评表 }}"),
+    ("note", "填表人：{{ 填表人 }}　　联系电话：{{ 联系电话 }}"),
+)
+
+LAYOUTS: dict[str, tuple[Line, ...]] = {"hunan": HUNAN, "generic": GENERIC, "project": PROJECT}
+#: Document title (core properties) of each layout's template.
+TITLES = {"project": "项目支出绩效自评表模板"}
 _STYLES = {"title": "Title", "h1": "Heading 1", "h2": "Heading 2", "h3": "Heading 3"}
 
 
@@ -183,6 +197,9 @@ def _line(doc: Any, style: str, text: str) -> None:
             fmt.space_before = Pt(2 * LINE_PT)
     elif style == "label":
         set_fonts(run, H1_FONT)
+    elif style == "center":
+        fmt.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        fmt.space_after = Pt(6)
     elif style == "caption":
         fmt.alignment = WD_ALIGN_PARAGRAPH.CENTER
         fmt.space_after = Pt(6)
@@ -193,15 +210,29 @@ def _line(doc: Any, style: str, text: str) -> None:
         fmt.space_before = Pt(6)
 
 
-def build(lines: tuple[Line, ...]) -> bytes:
+def _form_page(section: Any) -> None:
+    """A4 portrait with margins that give a form of nine columns room (170 mm wide)."""
+    section.top_margin, section.bottom_margin = Mm(25), Mm(25)
+    section.left_margin, section.right_margin = Mm(20), Mm(20)
+    section.footer_distance = Mm(12)
+
+
+def build(lines: tuple[Line, ...], title: str = "部门整体支出绩效自评报告模板") -> bytes:
     """The template of `lines` as DOCX bytes."""
-    doc = house_document("部门整体支出绩效自评报告模板")
+    doc = house_document(title)
     for style, text in lines:
         if style == "section":
             _section_break(doc, text == "landscape")
+        elif style == "page":
+            _form_page(doc.sections[-1])
         else:
             _line(doc, style, text)
     return save(doc)
+
+
+def build_layout(name: str) -> bytes:
+    """The shipped template `name` (a key of `LAYOUTS`) as DOCX bytes."""
+    return build(LAYOUTS[name], TITLES.get(name, "部门整体支出绩效自评报告模板"))
 
 
 def main(folder: Path | None = None) -> None:
@@ -210,8 +241,8 @@ def main(folder: Path | None = None) -> None:
 
     target = folder or TEMPLATE_DIR
     target.mkdir(parents=True, exist_ok=True)
-    for name, lines in LAYOUTS.items():
-        (target / f"{name}.docx").write_bytes(build(lines))
+    for name in LAYOUTS:
+        (target / f"{name}.docx").write_bytes(build_layout(name))
         print(f"wrote {target / name}.docx")
 
 

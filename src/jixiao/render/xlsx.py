@@ -1,5 +1,8 @@
 """XLSX renderer (openpyxl): the fill-in workbook — 自评表, 基础数据表, 项目支出表, 填写说明.
 
+A record of kind ``project`` gets the workbook of its 项目支出绩效自评表 instead: one
+sheet with the form (`jixiao.render.project_form`) and the 填写说明.
+
 Finance staff fill it in and jixiao reads it back (`jixiao.render.xlsx_import`). Each
 sheet draws a `TableSpec` under a merged title, with borders, shaded headers and merged
 cells. Sheets are protected (no password) with only the yellow input cells unlocked;
@@ -25,6 +28,7 @@ from jixiao.model.narrative import Narrative
 from jixiao.model.record import Record
 from jixiao.render.layout import Placed, TableSpec
 from jixiao.render.phrasing import evaluation_sentence
+from jixiao.render.project_form import FORM_TITLE, project_form_table, year_line
 from jixiao.render.tables import basic_data_table, is_field_key, project_table, self_eval_table
 from jixiao.render.template import template_path
 from jixiao.render.xlsx_checks import Validations, add_input_check
@@ -34,6 +38,7 @@ SHEET_SELF = "自评表"
 SHEET_BASIC = "基础数据表"
 SHEET_PROJECTS = "项目支出表"
 SHEET_HELP = "填写说明"
+SHEET_PROJECT_FORM = "项目自评表"
 SELF_TITLE = "部门整体支出绩效自评表"
 BASIC_TITLE = "部门整体支出绩效评价基础数据表"
 NAME_PREFIX = "jx."
@@ -59,6 +64,14 @@ HELP_LINES = (
     "3. 合计、执行率、控制率、总分和自评等级由公式计算；自评等级也可以从下拉列表中选择，选择的等级将被保留。",
     "4. 绩效指标、项目不够时，在空白行继续填写；指标名称和项目名称必须填写，否则该行不会导入。",
     "5. 填好后用命令导入：jixiao extract 本工作簿.xlsx（无法读取的单元格会逐个列出位置，如 自评表!H14）。",
+)
+PROJECT_HELP_LINES = (
+    "填写说明",
+    "1. 黄色单元格可以填写，其余单元格（标题、表头、公式）已保护；工作表保护没有密码，需要时可在“审阅”中撤销。",
+    "2. 金额单位为万元，分值、得分填阿拉伯数字；执行率 = 全年执行数 ÷ 全年预算数。",
+    "3. 年度资金总额、执行率、总分和自评等级由公式计算；自评等级也可以从下拉列表中选择，选择的等级将被保留。",
+    "4. 绩效指标不够时，在空白行继续填写；三级指标名称必须填写，否则该行不会导入。",
+    "5. 填好后用命令导入：jixiao extract 本工作簿.xlsx（无法读取的单元格会逐个列出位置，如 项目自评表!D6）。",
 )
 
 
@@ -86,12 +99,17 @@ def _style(cell: Any, placed: Placed) -> None:
         cell.protection = Protection(locked=False)
 
 
-def _title(sheet: Any, spec: TableSpec) -> None:
+def _title(sheet: Any, spec: TableSpec, subtitle: str = "") -> None:
     title = as_text(sheet.cell(row=TITLE_ROW, column=1, value=spec.caption or sheet.title))
     title.font = Font(name="黑体", size=16)
     title.alignment = Alignment(horizontal="center", vertical="center")
     sheet.merge_cells(start_row=TITLE_ROW, start_column=1, end_row=TITLE_ROW, end_column=spec.n_cols)
     sheet.row_dimensions[TITLE_ROW].height = 32
+    if subtitle:  # “（2023年度）” centred over the columns left of the unit
+        line = as_text(sheet.cell(row=TITLE_ROW + 1, column=1, value=subtitle))
+        line.font = _BODY_FONT
+        line.alignment = Alignment(horizontal="center", vertical="center")
+        sheet.merge_cells(start_row=TITLE_ROW + 1, start_column=1, end_row=TITLE_ROW + 1, end_column=spec.n_cols - 1)
     unit = sheet.cell(row=TITLE_ROW + 1, column=spec.n_cols, value="单位：万元")
     unit.alignment = Alignment(horizontal="right")
     unit.font = _BODY_FONT
@@ -121,12 +139,12 @@ def _page(sheet: Any, title_rows: str) -> None:
         setattr(sheet.protection, allowed, False)  # False: the action stays allowed
 
 
-def write_table(sheet: Any, spec: TableSpec, checks: Validations) -> Cells:
+def write_table(sheet: Any, spec: TableSpec, checks: Validations, subtitle: str = "") -> Cells:
     """Draw `spec` on `sheet` below its title; returns key → coordinates of its keyed cells."""
     widths = [w * 9 for w in (spec.widths or (1.0,) * spec.n_cols)]
     for c, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(c)].width = width
-    _title(sheet, spec)
+    _title(sheet, spec, subtitle)
     placed = spec.placed()
     cells: Cells = {}
     for p in placed:
@@ -158,6 +176,9 @@ def workbook_specs(
     template_path(profile)  # an unknown layout is refused as for the report
     spare = 0 if record.indicators else SPARE_INDICATORS
     goals = (narrative.goal_expected, narrative.goal_achieved)
+    if record.kind == "project":
+        form = project_form_table(record, goals, fill_in=True, spare_rows=spare, caption=FORM_TITLE)
+        return [(SHEET_PROJECT_FORM, form)]
     self_table = self_eval_table(
         record, SELF_TITLE, goals, evaluation_sentence(record), with_conclusions=True, spare_rows=spare
     )
@@ -170,10 +191,10 @@ def workbook_specs(
     ]
 
 
-def _help_sheet(book: Any) -> None:
+def _help_sheet(book: Any, lines: tuple[str, ...] = HELP_LINES) -> None:
     sheet = book.create_sheet(SHEET_HELP)
     sheet.column_dimensions["A"].width = 110
-    for n, line in enumerate(HELP_LINES, start=1):
+    for n, line in enumerate(lines, start=1):
         cell = sheet.cell(row=n, column=1, value=line)
         cell.font = Font(name="黑体", size=14) if n == 1 else _BODY_FONT
         cell.alignment = Alignment(wrap_text=True, vertical="center")
@@ -190,7 +211,8 @@ def render_xlsx(record: Record, narrative: Narrative | None = None, profile: str
     placed: dict[str, Cells] = {}
     for title, spec in workbook_specs(record, narrative or Narrative(), profile):
         sheet = book.create_sheet(title)
-        placed[title] = write_table(sheet, spec, Validations(sheet))
+        subtitle = year_line(record) if title == SHEET_PROJECT_FORM else ""
+        placed[title] = write_table(sheet, spec, Validations(sheet), subtitle)
         header_end = FIRST_ROW if title == SHEET_PROJECTS else FIRST_ROW - 1
         _page(sheet, f"{TITLE_ROW}:{header_end}")
     add_formulas(book, placed, record)
@@ -199,7 +221,7 @@ def render_xlsx(record: Record, narrative: Narrative | None = None, profile: str
             if is_field_key(key) and len(coords) == 1:
                 ref = f"'{title}'!${''.join(c for c in coords[0] if c.isalpha())}${''.join(c for c in coords[0] if c.isdigit())}"
                 book.defined_names[NAME_PREFIX + key] = DefinedName(NAME_PREFIX + key, attr_text=ref)
-    _help_sheet(book)
+    _help_sheet(book, PROJECT_HELP_LINES if record.kind == "project" else HELP_LINES)
     book.properties.creator = "jixiao"
     out = io.BytesIO()
     book.save(out)

@@ -109,8 +109,8 @@ def _rate_formula(sheet: Any, cell: Any, cells: dict[str, list[str]]) -> str | N
         p, w = cells.get(part, [None])[0], cells.get(whole, [None])[0]
         if p and w and sheet[p].row == row == sheet[w].row:
             return f'=IF(AND(ISNUMBER({w}),{w}<>0,ISNUMBER({p})),{p}/{w},"")'
-    budgets = [c for c in cells.get("project.budget", []) if sheet[c].row == row]
-    actuals = [c for c in cells.get("project.actual", []) if sheet[c].row == row]
+    budgets = [c for c in cells.get("projects.budget", []) if sheet[c].row == row]
+    actuals = [c for c in cells.get("projects.actual", []) if sheet[c].row == row]
     if budgets and actuals:
         w, p = budgets[0], actuals[0]
         return f'=IF(AND(ISNUMBER({w}),{w}<>0,ISNUMBER({p})),{p}/{w},"")'
@@ -150,8 +150,17 @@ def _grade(sheet: Any, cells: dict[str, list[str]], record: Record) -> None:
 
 def add_formulas(book: Any, placed: dict[str, dict[str, list[str]]], record: Record) -> None:
     """Write the formulas of every sheet (see the module docstring)."""
-    from jixiao.render.xlsx import SHEET_BASIC, SHEET_PROJECTS, SHEET_SELF
+    from jixiao.render.xlsx import SHEET_BASIC, SHEET_PROJECT_FORM, SHEET_PROJECTS, SHEET_SELF
 
+    if SHEET_PROJECT_FORM in placed:
+        sheet, cells = book[SHEET_PROJECT_FORM], placed[SHEET_PROJECT_FORM]
+        _totals(sheet, cells, record, {
+            f"budget.{stage}.total": tuple(f"funds.{source}.{stage}" for source in ("fiscal", "carryover", "other"))
+            for stage in ("initial", "final", "actual")
+        })
+        _rates(sheet, cells, record)
+        _score_total(sheet, cells, record)
+        _grade(sheet, cells, record)
     if SHEET_SELF in placed:
         sheet, cells = book[SHEET_SELF], placed[SHEET_SELF]
         _totals(sheet, cells, record, {

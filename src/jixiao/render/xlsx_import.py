@@ -27,15 +27,19 @@ from jixiao.model.record import Record
 from jixiao.render.cnnum import parse_number
 from jixiao.render.formula import FormulaError, evaluate
 from jixiao.render.tables import INDICATOR_HEADERS
-from jixiao.render.xlsx import NAME_PREFIX, SHEET_PROJECTS, SHEET_SELF
+from jixiao.render.xlsx import NAME_PREFIX, SHEET_PROJECT_FORM, SHEET_PROJECTS, SHEET_SELF
 
 _COUNTS = ("staffing.authorized", "staffing.actual", "staffing.retired")
-_TEXTS = ("department", "goals.expected", "goals.achieved")
+_TEXTS = (
+    "department", "goals.expected", "goals.achieved",
+    "project.name", "project.competent_department", "project.implementing_unit",
+)
 _LISTS = ("problems", "measures")
 _GRADES = {"优": "优", "良": "良", "中": "中", "差": "差", "优秀": "优", "良好": "良", "中等": "中", "较差": "差"}
 _ITEM_MARK = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．]|[一二三四五六七八九十]+[、是])\s*")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _SUFFIXED = re.compile(r"[^\d\s.,，．０-９-]")
+_FIGURE = re.compile(r"^[≥≤><=＝]*\s*-?\d+(?:\.\d+)?$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,6 +211,7 @@ def _indicators(reader: _Reader, sheet: Any) -> list[dict[str, Any]]:
     start, cols = found
     keys = ("level1", "level2", "name", "target", "actual", "weight", "score", "deviation")
     col_of = dict(zip(keys, (cols.get(h) for h in INDICATOR_HEADERS), strict=True))
+    col_of["unit"] = cols.get("计量单位")
     out = []
     for row in range(start + 1, sheet.max_row + 1):
         if any(reader.text(sheet, row, c) == "总分" for c in range(1, 3)):
@@ -216,6 +221,8 @@ def _indicators(reader: _Reader, sheet: Any) -> list[dict[str, Any]]:
             if col is not None:
                 number = key in ("weight", "score")
                 item[key] = reader.number(sheet, row, col, "分值" if key == "weight" else "得分") if number else reader.text(sheet, row, col)
+        if item.get("unit") and item.get("target") and _FIGURE.match(item["target"]):
+            item["target"] += item["unit"]  # a figure and its unit in two columns, read as one
         if item.get("name"):
             out.append(item)
         elif any(item.get(k) is not None for k in ("target", "actual", "weight", "score")):
@@ -242,10 +249,25 @@ def _projects(reader: _Reader, sheet: Any) -> list[dict[str, Any]]:
 
 
 def _year(book: Any) -> int | None:
-    if SHEET_SELF not in book.sheetnames:
-        return None
-    match = _YEAR.search(str(book[SHEET_SELF].cell(1, 1).value or ""))
-    return int(match.group(1)) if match else None
+    """The year in the title (the 自评表's) or the line below it (the project form's)."""
+    for title, rows in ((SHEET_SELF, (1,)), (SHEET_PROJECT_FORM, (1, 2))):
+        if title not in book.sheetnames:
+            continue
+        for row in rows:
+            match = _YEAR.search(str(book[title].cell(row, 1).value or ""))
+            if match:
+                return int(match.group(1))
+    return None
+
+
+def _project_form(record: dict[str, Any], reader: _Reader, sheet: Any) -> None:
+    """A project form: its indicators, and the reporting unit (实施单位, else 主管部门)."""
+    record["kind"] = "project"
+    record["indicators"] = _indicators(reader, sheet)
+    project = record.get("project", {})
+    unit = project.get("implementing_unit") or project.get("competent_department")
+    if unit and not record.get("department"):
+        record["department"] = unit
 
 
 def _clear(data: Any, loc: tuple[int | str, ...]) -> None:
@@ -286,6 +308,8 @@ def import_xlsx(data: bytes, *, name: str = "workbook.xlsx") -> tuple[Record, li
         cells[key] = f"{where[0].title}!{where[0].cell(where[1], where[2]).coordinate}"
         if value is not None and value != []:
             _set(record, key, value)
+    if SHEET_PROJECT_FORM in formulas.sheetnames:
+        _project_form(record, reader, formulas[SHEET_PROJECT_FORM])
     if SHEET_SELF in formulas.sheetnames:
         record["indicators"] = _indicators(reader, formulas[SHEET_SELF])
     if SHEET_PROJECTS in formulas.sheetnames:

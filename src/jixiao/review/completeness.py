@@ -11,6 +11,7 @@ from jixiao.review.finding import Severity
 from jixiao.review.numbers import ratio
 from jixiao.review.outline import Heading, headings, is_form, is_partial, table_has_column
 from jixiao.review.registry import Hit, check
+from jixiao.review.scan import sentences_in, units_holding
 from jixiao.review.tokens import Kind
 
 #: Sections every report needs when the profile names none (title, synonyms).
@@ -25,26 +26,35 @@ _DEVIATION_COLUMN = re.compile(r"偏差|原因|说明|备注|问题")
 THIN = 15
 
 
-def _body(ctx: ReviewContext, items: tuple[Heading, ...], i: int) -> str | None:
-    """The text of section `i` up to the next heading of its level (None: runs to the end).
+def _body(ctx: ReviewContext, heading: Heading, following: Heading | None) -> str | None:
+    """The text of a section up to `following`, the next heading of its level (None: runs to the end).
 
     Only whether the body is shorter than `THIN` matters, so a long body is given by
     its first units only (at least `THIN` characters of it).
     """
-    heading = items[i]
-    following = next((h for h in items[i + 1 :] if h.level <= heading.level), None)
     stop = following.unit if following is not None else len(ctx.units)
     texts = ctx.compact_texts
     own = _FIRST_SENTENCE.sub("", texts[heading.unit], count=1)
     parts = [own if own != texts[heading.unit] else ""]
     length = len(parts[0])
-    for text in texts[heading.unit + 1 : stop]:
+    for index in range(heading.unit + 1, stop):
         if length >= THIN:
             break
-        parts.append(text)
-        length += len(text)
+        parts.append(texts[index])
+        length += len(texts[index])
     body = "".join(parts)
     return body if following is not None or body else None
+
+
+def _next_peers(items: tuple[Heading, ...]) -> list[Heading | None]:
+    """For each heading, the next heading of its level or higher (None: none follows)."""
+    out: list[Heading | None] = [None] * len(items)
+    waiting: list[int] = []  # headings still waiting, their levels strictly increasing
+    for i, heading in enumerate(items):
+        while waiting and items[waiting[-1]].level >= heading.level:
+            out[waiting.pop()] = heading
+        waiting.append(i)
+    return out
 
 
 @check(
@@ -64,10 +74,11 @@ def empty_sections(ctx: ReviewContext) -> Iterator[Hit]:
     """
     items = headings(ctx)
     partial = is_partial(ctx)
-    for i, heading in enumerate(items):
+    peers = _next_peers(items)
+    for heading, following in zip(items, peers, strict=True):
         if heading.toc or _LAWFUL.search(heading.text):
             continue
-        body = _body(ctx, items, i)
+        body = _body(ctx, heading, following)
         if body is None and partial:
             continue
         text = body or ""
@@ -85,12 +96,15 @@ def _outline(ctx: ReviewContext) -> list[tuple[str, tuple[str, ...]]]:
 
 def _missing(ctx: ReviewContext) -> tuple[list[str], list[str]]:
     """(titles missing, words searched) of the outline the profile requires."""
-    lines = [t[:16] for u, t in zip(ctx.units, ctx.compact_texts, strict=True) if not u.in_table]
+    # Line starts joined by line breaks (compact texts hold none): one search per word.
+    lines = "\n".join(
+        [t[:16] for u, t in zip(ctx.units, ctx.compact_texts, strict=True) if not u.in_table]
+    )
     missing: list[str] = []
     searched: list[str] = []
     for title, words in _outline(ctx):
         searched.extend(w for w in words if w not in searched)
-        if not any(word in line for word in words for line in lines):
+        if not any(word in lines for word in words):
             missing.append(title)
     return missing, searched
 
@@ -191,8 +205,13 @@ def low_execution(ctx: ReviewContext) -> Iterator[Hit]:
     if not budget.final.total or budget.actual.total is None:
         return
     rate = ratio(budget.actual.total, budget.final.total)
-    explained = any("执行" in s.text and _EXPLAINED.search(s.text) for s in ctx.sentences)
-    if rate < Decimal(90) and not explained:
+    if rate >= Decimal(90):
+        return
+    explained = any(
+        "执行" in s.text and _EXPLAINED.search(s.text)
+        for s in sentences_in(ctx, units_holding(ctx, "执行"))
+    )
+    if not explained:
         values = {"rate": rate, "spent": budget.actual.total, "budget": budget.final.total}
         yield Hit(values, ctx.ref("budget.actual.total"))
 

@@ -10,15 +10,17 @@ from jixiao.review.context import ReviewContext
 from jixiao.review.finding import Severity
 from jixiao.review.numbers import AMOUNT
 from jixiao.review.registry import Hit, check
+from jixiao.review.scan import sentences_in, units_holding
 from jixiao.review.text import Sentence
 from jixiao.review.tokens import Kind
 
-#: Every alternative opens with a literal, so that the engine skips to them (whole-text scan).
+#: Each claim holds one of its words: only the sentences of the units holding one are searched.
 _WITHIN_BUDGET = re.compile(
     r"控制在[^。；]{0,8}预算[^。；]{0,4}(?:之内|以内|内)"
     r"|未超(?:出|过)?(?:年初)?预算|没有超(?:出|过)?(?:年初)?预算|无超(?:出|过)?(?:年初)?预算"
 )
 _OVER_STATED = re.compile(r"预算[^。；\d]{0,8}(?:超出|超支|超过|增加)了?\s*" + AMOUNT)
+_WITHIN_WORDS = ("控制在", "未超", "没有超", "无超")
 _NO_OVERSTAFF = re.compile(r"(?:无|没有|未|不存在)超编")
 _ALL_SPENT = re.compile(
     r"(?:资金|经费|预算)[^。；]{0,6}(?:全部|全额)(?:使用|支出|支付|执行)(?:完毕)?"
@@ -34,10 +36,9 @@ def clause(text: str, pattern: re.Pattern[str]) -> str:
     return text[start : match.end()].strip()
 
 
-def _claims(ctx: ReviewContext, pattern: re.Pattern[str]) -> list[Sentence]:
-    if not pattern.search(ctx.full_text):
-        return []
-    return [s for s in ctx.sentences if pattern.search(s.text)]
+def _claims(ctx: ReviewContext, pattern: re.Pattern[str], *words: str) -> list[Sentence]:
+    """The sentences where `pattern` matches, looked for in the units holding one of `words` (each match holds one)."""
+    return [s for s in sentences_in(ctx, units_holding(ctx, *words)) if pattern.search(s.text)]
 
 
 def _overrun(ctx: ReviewContext) -> tuple[Decimal, str] | None:
@@ -71,7 +72,7 @@ def _overrun(ctx: ReviewContext) -> tuple[Decimal, str] | None:
 )
 def within_budget(ctx: ReviewContext) -> Iterator[Hit]:
     """A claim of spending within budget against an overrun."""
-    claims = _claims(ctx, _WITHIN_BUDGET)
+    claims = _claims(ctx, _WITHIN_BUDGET, *_WITHIN_WORDS)
     found = _overrun(ctx) if claims else None
     if found is None:
         return
@@ -102,7 +103,7 @@ def no_overstaffing(ctx: ReviewContext) -> Iterator[Hit]:
         or staffing.actual <= staffing.authorized
     ):
         return
-    for sentence in _claims(ctx, _NO_OVERSTAFF):
+    for sentence in _claims(ctx, _NO_OVERSTAFF, "超编"):
         values = {
             "claim": clause(sentence.text, _NO_OVERSTAFF),
             "staff": staffing.actual,
@@ -134,6 +135,6 @@ def all_spent(ctx: ReviewContext) -> Iterator[Hit]:
     if not short:
         return
     planned, spent = short[0]
-    for sentence in _claims(ctx, _ALL_SPENT):
+    for sentence in _claims(ctx, _ALL_SPENT, "全部", "全额"):
         values = {"claim": clause(sentence.text, _ALL_SPENT), "spent": spent, "budget": planned}
         yield Hit(values, (sentence.ref,))

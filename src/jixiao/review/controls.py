@@ -19,6 +19,7 @@ from jixiao.review.finding import Severity
 from jixiao.review.numbers import rate_differs, ratio
 from jixiao.review.registry import Hit, check
 from jixiao.review.roles import is_rule
+from jixiao.review.scan import tables_holding
 from jixiao.review.tables import CellView, Row, find_index, under_headers
 from jixiao.review.text import compact
 from jixiao.review.tokens import Kind
@@ -96,7 +97,9 @@ def data_rows(ctx: ReviewContext, what: str) -> Iterator[Row]:
 def _money_rows(ctx: ReviewContext) -> tuple[tuple[str, Row], ...]:
     """(label, row) of every row under a money header (found once for every `what`)."""
     return tuple(
-        (key_text(row.label()), row) for view in ctx.tables for row in under_headers(view, _is_header)
+        (key_text(row.label()), row)
+        for view in tables_holding(ctx, "预算")
+        for row in under_headers(view, _is_header)
     )
 
 
@@ -127,20 +130,28 @@ def _in_sentences(ctx: ReviewContext, pattern: re.Pattern[str], word: str) -> It
             yield Stated(value, sentence.ref)
 
 
+def _rate_labels(ctx: ReviewContext) -> tuple[tuple[tuple[CellView, ...], int, str], ...]:
+    """(row, position, label) of every table cell naming a rate (found once for every rate)."""
+    return tuple(
+        (cells, i, key_text(c.key))
+        for view in ctx.tables
+        for cells in view.rows
+        for i, c in enumerate(cells)
+        if "率" in c.key
+    )
+
+
 def _in_label_rows(ctx: ReviewContext, name: str) -> Iterator[Stated]:
     """A table row labelled with the rate's name, its value in a later cell."""
-    for view in ctx.tables:
-        for cells in view.rows:
-            found = (
-                i for i, c in enumerate(cells) if "率" in c.key and key_text(c.key).endswith(name)
-            )
-            start = next(found, None)
-            if start is None:
-                continue
-            for cell in cells[start + 1 :]:
-                if cell.rate is not None:
-                    yield Stated(cell.rate, cell.ref())
-                    break
+    done: tuple[CellView, ...] | None = None
+    for cells, start, label in ctx.shared("rate-labels", _rate_labels):
+        if cells is done or not label.endswith(name):
+            continue
+        done = cells  # the first such cell of a row
+        for cell in cells[start + 1 :]:
+            if cell.rate is not None:
+                yield Stated(cell.rate, cell.ref())
+                break
 
 
 def _in_rate_column(ctx: ReviewContext, what: str, word: str) -> Iterator[Stated]:

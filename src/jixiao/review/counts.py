@@ -124,7 +124,11 @@ def _following(text: str, token: Token) -> tuple[str, list[str]] | None:
 def _preceding(text: str, token: Token) -> tuple[str, list[str]] | None:
     if "、" not in text[max(0, token.start - 200) : token.start]:
         return None
-    verbs = list(_VERB.finditer(text, max(0, token.start - 300), token.start))
+    low = max(0, token.start - 300)
+    window = text[low : token.start]
+    if "设" not in window and "包括" not in window and "含" not in window:  # every `_VERB`
+        return None
+    verbs = list(_VERB.finditer(text, low, token.start))
     if not verbs:
         return None
     listed = text[verbs[-1].end() : token.start]
@@ -154,8 +158,10 @@ def listed_counts(ctx: ReviewContext) -> Iterator[Listed]:
     """Every count of bodies that comes with a list of their names."""
     for index in ctx.units_with(Kind.COUNT):
         unit = ctx.units[index]
+        if "、" not in unit.text:
+            continue
         tokens = [t for t in ctx.unit_tokens[index] if t.kind is Kind.COUNT and t.unit in THINGS]
-        if not tokens or "、" not in unit.text:
+        if not tokens:
             continue
         for token in tokens:
             found = (

@@ -16,6 +16,7 @@ from jixiao.model.provenance import SourceRef
 from jixiao.review.context import ReviewContext
 from jixiao.review.finding import Severity
 from jixiao.review.registry import Hit, check
+from jixiao.review.scan import units_holding
 from jixiao.review.tokens import Kind, Token
 
 _TITLE = re.compile(
@@ -25,6 +26,7 @@ _TITLE = re.compile(
 )
 _ABOUT = re.compile(r"(?:绩效|自评|评价)")
 _BRACKET_YEAR = re.compile(r"(?:报告|表)?\s*[（(]\s*((?:19|20)\d{2})\s*年度?\s*[）)]")
+_CLOSED_YEAR = re.compile(r"年度?[）)]")
 _YEAR_FIELD = re.compile(r"(?:评价|自评|预算|考核)年度\s*[：:]\s*((?:19|20)\d{2})(?!\d)")
 _PUBLISHED = re.compile(r"(?:发布|公开|著录)(?:时间|日期)\s*[：:]?\s*$")
 _EVALUATED = re.compile(r"(?:自评|评价|报告|填报|编制|编报)(?:时间|日期)\s*[：:]?\s*$")
@@ -48,16 +50,14 @@ class TitleYear:
     ref: SourceRef
 
 
-def title_years(ctx: ReviewContext) -> list[TitleYear]:
+def title_years(ctx: ReviewContext) -> Iterator[TitleYear]:
     """The years the document's titles (and 评价年度 fields) give it, in order."""
-    found: list[TitleYear] = []
     candidates = set(ctx.units_with(Kind.YEAR)) | set(ctx.units_with(Kind.DATE))
-    if "年度" in ctx.full_text:
-        candidates.update(i for i, u in enumerate(ctx.units) if "年度" in u.text)
+    candidates.update(units_holding(ctx, "年度"))
     for index in sorted(candidates):
         unit = ctx.units[index]
-        found.extend(TitleYear(y, t, unit.ref) for y, t in _titles(unit.text))
-    return found
+        for year, text in _titles(unit.text):
+            yield TitleYear(year, text, unit.ref)
 
 
 def _titles(text: str) -> Iterator[tuple[int, str]]:
@@ -68,8 +68,7 @@ def _titles(text: str) -> Iterator[tuple[int, str]]:
         and "关于开展" not in title.group("pre")
     ):
         yield int(title.group("year")), title.group(0).strip().lstrip("《")
-    closes = any(mark in text for mark in ("年度）", "年度)", "年）", "年)"))
-    for match in _BRACKET_YEAR.finditer(text) if closes else ():
+    for match in _BRACKET_YEAR.finditer(text) if _CLOSED_YEAR.search(text) else ():
         if (
             match.group(0).lstrip().startswith(("报告", "表"))
             or text.strip() == match.group(0).strip()
@@ -95,11 +94,9 @@ def _titles(text: str) -> Iterator[tuple[int, str]]:
 def title_year_conflict(ctx: ReviewContext) -> Iterator[Hit]:
     """The titles of one document (file title, cover, form heading, 评价年度) naming different years."""
     found = title_years(ctx)
-    if not found:
-        return
-    other = next((t for t in found if t.year != found[0].year), None)
-    if other is not None:
-        first = found[0]
+    first = next(found, None)
+    other = next((t for t in found if t.year != first.year), None) if first else None
+    if first is not None and other is not None:
         values = {
             "first": first.text[:50],
             "year1": first.year,
@@ -183,10 +180,9 @@ def published_before_evaluated(ctx: ReviewContext) -> Iterator[Hit]:
 )
 def date_incomplete(ctx: ReviewContext) -> Iterator[Hit]:
     """A 填报日期/报告日期 field that is blank or not a date (“202511”), and a “年 月 日” left blank."""
-    for index, unit in enumerate(ctx.units):
+    for index in units_holding(ctx, "日期", "时间", "月"):
+        unit = ctx.units[index]
         text = unit.text
-        if "日期" not in text and "时间" not in text and "月" not in text:
-            continue
         for match in _DATE_FIELD.finditer(text):
             value = match.group("value")
             start = match.start("value")
@@ -215,8 +211,7 @@ def date_incomplete(ctx: ReviewContext) -> Iterator[Hit]:
 )
 def doc_number_malformed(ctx: ReviewContext) -> Iterator[Hit]:
     """A document number whose 〔年份〕 bracket is opened and not closed (or closed and not opened)."""
-    for unit in ctx.units:
-        if "号" not in unit.text:
-            continue
+    for index in units_holding(ctx, "号"):
+        unit = ctx.units[index]
         for match in _DOC_NUMBER.finditer(unit.text):
             yield Hit({"number": match.group(0)}, (unit.ref,))

@@ -16,6 +16,7 @@ from jixiao.review.context import ReviewContext
 from jixiao.review.finding import Severity
 from jixiao.review.numbers import decimals
 from jixiao.review.registry import Hit, check
+from jixiao.review.scan import units_holding
 
 _LIMIT = re.compile(r"[（(]\s*\d+\s*字(?:以内|以下|左右)\s*[）)]")
 _INSTRUCTION = re.compile(r"说明|分析|提出|填写|概述|描述|简述|列明|阐述")
@@ -32,9 +33,8 @@ def instructions(ctx: ReviewContext) -> list[tuple[int, str]]:
     next cell of its row) is a label, not a blank.
     """
     found = []
-    for index, unit in enumerate(ctx.units):
-        if "字" not in unit.text:
-            continue
+    for index in units_holding(ctx, "字"):
+        unit = ctx.units[index]
         match = _LIMIT.search(unit.text)
         if match is None or not _INSTRUCTION.search(unit.text[: match.start()]):
             continue

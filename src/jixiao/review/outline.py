@@ -13,7 +13,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from jixiao.model.provenance import SourceRef
 from jixiao.review.context import ReviewContext
@@ -23,7 +23,6 @@ _HEADING = re.compile(
     r"^\s*(?:([一二三四五六七八九十]+)\s*[、.．]|[（(]\s*([一二三四五六七八九十]+)\s*[）)])"
 )
 _PAGE = re.compile(r"(?:[.．…·\s]*\d{1,3})$")
-_TOC = re.compile(r"^目\s*录")
 _FORM = re.compile(r"(?:自评|评价|评分|得分|基础数据|目标)表")
 _TERMINAL = '。！？!?；;…”’"）)」』】》:：'
 _TRAILING = " |\t\u3000\xa0"
@@ -37,9 +36,11 @@ _STARTS = frozenset(_NUMERALS + "（(")
 MAX_TITLE = 60
 
 
-@dataclass(frozen=True)
-class Heading:
-    """A numbered section title: its unit, level (1 for 一、, 2 for （一）) and number."""
+class Heading(NamedTuple):
+    """A numbered section title: its unit, level (1 for 一、, 2 for （一）) and number.
+
+    A named tuple: a long report has thousands of numbered paragraphs to keep.
+    """
 
     unit: int
     level: int
@@ -72,7 +73,15 @@ def headings(ctx: ReviewContext) -> tuple[Heading, ...]:
 
 def _outline(ctx: ReviewContext) -> tuple[Heading, ...]:
     found: list[Heading] = []
-    for index, unit in enumerate(ctx.units):
+    units = ctx.units
+    # A heading's first character (after white space) is its compact text's first one.
+    starts = _STARTS
+    for index, key in enumerate(ctx.compact_texts):
+        if key[:1] not in starts:
+            continue
+        unit = units[index]
+        if unit.in_table or len(unit.text) > MAX_TITLE:  # `heading_level`'s first tests, inlined
+            continue
         level = heading_level(unit)
         if level is not None:
             found.append(Heading(index, level[0], level[1], unit.text.strip()))
@@ -83,12 +92,16 @@ def _mark_toc(ctx: ReviewContext, found: list[Heading]) -> list[Heading]:
     """Mark the headings between a title and its repeat (or after 目录) as contents entries."""
     keys = [title_key(h.text) for h in found]
     end = 0
-    for i, key in enumerate(keys):
-        repeat = next((j for j in range(i + 1, len(keys)) if keys[j] == key), None)
+    following: dict[str, int] = {}  # a title's next repeat, found walking backwards
+    for i in range(len(keys) - 1, -1, -1):
+        repeat = following.get(keys[i])
+        following[keys[i]] = i
         if repeat is not None and _no_body_after(ctx, found, i):
             end = max(end, repeat)
     texts = ctx.compact_texts
-    toc = next((i for i, t in enumerate(texts) if t.startswith("目") and _TOC.match(t)), None)
+    toc = None
+    if "录" in ctx.full_text:  # a contents title is 目录 (white space between allowed)
+        toc = next((i for i, t in enumerate(texts) if t.startswith("目录")), None)
     first = next((i for i, h in enumerate(found) if toc is not None and h.unit > toc), None)
     if first is not None:
         last = first
@@ -104,7 +117,7 @@ def _no_body_after(ctx: ReviewContext, found: list[Heading], i: int) -> bool:
 
 
 def _with_toc(heading: Heading) -> Heading:
-    return Heading(heading.unit, heading.level, heading.number, heading.text, toc=True)
+    return heading._replace(toc=True)
 
 
 def is_form(ctx: ReviewContext) -> bool:

@@ -12,6 +12,7 @@ from jixiao.review.context import ReviewContext
 from jixiao.review.finding import Severity
 from jixiao.review.numbers import ratio
 from jixiao.review.registry import Hit, check
+from jixiao.review.scan import sentences_in, units_holding
 from jixiao.review.text import Sentence
 from jixiao.review.tokens import Kind, Token
 
@@ -130,7 +131,8 @@ def stated_staffing(ctx: ReviewContext) -> Iterator[tuple[int, int, SourceRef]]:
     """(in post, establishment, where) for each head count stated after its establishment in prose."""
     quota: int | None = None
     unit = -1
-    for sentence in ctx.with_kind(Kind.COUNT):
+    # A head count is reported only after an establishment (编制, 核定人数) in its unit.
+    for sentence in sentences_in(ctx, units_holding(ctx, "编制", "核定人数")):
         if sentence.unit != unit:
             quota, unit = None, sentence.unit
         if not sentence.has(Kind.COUNT):
@@ -153,14 +155,25 @@ def adjustment_threshold(ctx: ReviewContext) -> Decimal:
     return value if isinstance(value, Decimal) else DEFAULT_ADJUSTMENT
 
 
+#: The words of the categories `_stated` asks for (basic, project: `roles.category`).
+_ASKED = re.compile(r"基本支出|基本经费|项目支出|项目经费|专项")
+
+
 def _staged_amounts(
     ctx: ReviewContext,
 ) -> dict[tuple[str | None, str | None], dict[Decimal, SourceRef]]:
-    """(stage, category) → amounts the prose states with them, for sentences naming 年初 or 调整."""
+    """(stage, category) → amounts the prose states with them, for sentences naming 年初 or 调整.
+
+    Only basic and project money is asked for: a sentence naming neither (nor a fund
+    type, whose removal could join the words) is skipped.
+    """
     found: dict[tuple[str | None, str | None], dict[Decimal, SourceRef]] = {}
     for sentence in ctx.with_kind(Kind.AMOUNT):
-        if "年初" not in sentence.text and "调整" not in sentence.text:
+        text = sentence.text
+        if "年初" not in text and "调整" not in text:
             continue
+        if not _ASKED.search(text) and not roles.names_fund_type(text):
+            continue  # no amount of it can name basic or project money
         for token in sentence.of(Kind.AMOUNT):
             label = sentence.wide_label(token)
             key = (roles.stage(label), roles.category(label))

@@ -31,6 +31,8 @@ _ITEM_SEPS = "；;"
 _CLAUSE_SEPS = "，,"
 _STOP = re.compile(r"其中|比|较|增|减|合计|共计|总计|累计|同比|超|节约|结余|占")
 _END = "。\n！？!?"
+_END_MARK = re.compile("[" + re.escape(_END) + "]")
+_SEP_MARK = {seps: re.compile("[" + re.escape(seps) + "]") for seps in (_NAME_SEPS, _ITEM_SEPS, _CLAUSE_SEPS)}
 #: Longest text between two parts that still belongs to a list.
 MAX_GAP = 40
 
@@ -60,8 +62,8 @@ class PartsStatement:
 
 
 def _first_sep(gap: str, seps: str) -> int:
-    found = [i for i in (gap.find(c) for c in seps) if i >= 0]
-    return min(found) if found else -1
+    found = _SEP_MARK[seps].search(gap)
+    return found.start() if found is not None else -1
 
 
 def _split_gap(gap: str, amount_first: bool | None) -> tuple[str, str] | None:
@@ -94,11 +96,11 @@ def read_parts(text: str, tokens: tuple[Token, ...], first: int, start: int) -> 
     position = start
     for token in tokens[first:]:
         gap = text[position : token.start]
-        if token.kind is not kind or any(ch in _END for ch in gap) or len(gap) > MAX_GAP:
+        if token.kind is not kind or len(gap) > MAX_GAP or _END_MARK.search(gap):
             break
         if kind is Kind.COUNT and count_group(token.unit) != group:
             break
-        if _closes(gap):
+        if ("）" in gap or ")" in gap) and _closes(gap):
             break
         if items:
             split = _split_gap(gap, amount_first)

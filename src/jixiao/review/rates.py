@@ -12,6 +12,7 @@ from jixiao.review.finding import Severity
 from jixiao.review.numbers import rate_differs, ratio
 from jixiao.review.registry import Hit, check
 from jixiao.review.roles import is_rule, rate_role
+from jixiao.review.scan import tables_holding
 from jixiao.review.tables import Row, find_index, under_headers
 from jixiao.review.text import Sentence
 from jixiao.review.tokens import Kind, Token
@@ -25,7 +26,7 @@ def _staff_rows(ctx: ReviewContext) -> Iterator[tuple[Decimal, Decimal, Decimal,
     def is_header(texts: list[str]) -> bool:
         return any("编制" in t for t in texts) and any("控制率" in t for t in texts)
 
-    for view in ctx.tables:
+    for view in tables_holding(ctx, "编制", "控制率"):
         for row in under_headers(view, is_header):
             yield from _staff_row(row)
 
@@ -92,7 +93,7 @@ def _exec_rows(ctx: ReviewContext) -> Iterator[tuple[Decimal, Decimal, Decimal, 
     def is_header(texts: list[str]) -> bool:
         return any("执行率" in t for t in texts) and any("预算" in t for t in texts)
 
-    for view in ctx.tables:
+    for view in tables_holding(ctx, "执行率", "预算"):
         for row in under_headers(view, is_header):
             budget = find_index(row.header, lambda t: "全年预算" in t or "调整" in t)
             if budget is None:

@@ -35,6 +35,11 @@ _NUMERATOR = re.compile(r"决算|执行|实际|完成|使用|支付|拨付|支�
 _DENOMINATOR = re.compile(r"预算|年初|计划|批复|下达|安排|收入|可用")
 
 
+def names_fund_type(text: str) -> bool:
+    """True when `text` names a type of fund (一般公共预算 …), which the role readers drop first."""
+    return _FUND_TYPES.search(text) is not None
+
+
 def stage(label: str) -> str | None:
     """The budget stage a label names (prior, initial, final, actual, budget), or None."""
     text = _FUND_TYPES.sub("", label)

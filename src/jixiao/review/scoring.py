@@ -11,6 +11,7 @@ from jixiao.review.finding import Severity
 from jixiao.review.numbers import ratio
 from jixiao.review.outline import is_partial
 from jixiao.review.registry import Hit, check
+from jixiao.review.scan import tables_holding, units_holding
 from jixiao.review.tables import find_index, under_headers
 
 _LEVEL1_POINTS = re.compile(r"[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[）)]")
@@ -39,7 +40,7 @@ def above_weight(ctx: ReviewContext) -> Iterator[Hit]:
             yield Hit(
                 values, ctx.ref(f"indicators[{index}].score"), key=("over", item.score, item.weight)
             )
-    for view in ctx.tables:
+    for view in tables_holding(ctx, "得分"):
         for row in under_headers(view, _score_header):
             w = find_index(row.header, lambda t: t in ("分值", "权重"))
             s = find_index(row.header, lambda t: t == "得分")
@@ -100,16 +101,18 @@ _STATED_POINTS = re.compile(r"绩效指标[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[）)
 
 def stated_total(ctx: ReviewContext) -> tuple[Decimal, str] | None:
     """The total weight the form itself states: a 合计 row of an indicator table, or “绩效指标（90分）”."""
-    for view in ctx.tables:
+    for view in tables_holding(ctx, "分值", "权重", any_of=True):
         weighted = False
         for cells, keys in zip(view.rows, view.keys, strict=True):
             weighted = weighted or any(_WEIGHT_HEADER.search(k) for k in keys)
-            label = next((k for k in keys if k), "")
+            label = next((k for k in keys if k), "") if weighted else ""
+            if not label or not _TOTAL_ROW.match(label):
+                continue
             numbers = [c.value for c in cells if c.value is not None]
-            if weighted and _TOTAL_ROW.match(label) and len(numbers) == 1:
+            if len(numbers) == 1:
                 return numbers[0], f"表中“{label}”行"
-    for unit in ctx.units:
-        match = _STATED_POINTS.search(unit.text) if "分" in unit.text else None
+    for index in units_holding(ctx, "绩效指标"):  # the opening words of `_STATED_POINTS`
+        match = _STATED_POINTS.search(ctx.units[index].text)
         if match:
             return Decimal(match.group(1)), f"“{match.group(0)}”"
     return None

@@ -125,6 +125,8 @@ _CHANGE = re.compile(
     + _amt("diff")
     + r"(?:[，,]\s*(?:增长|减少|下降|增加|上升|降低)?了?\s*(?P<pct>\d+(?:\.\d+)?)\s*[%％])?"
 )
+#: The words every base of `_CHANGE` holds (上年, 去年, 上一年, 年初预算).
+_BASES = ("上年", "去年", "上一年", "年初预算")
 _PAREN = re.compile(r"（[^（）]*）|\([^()]*\)")
 _COMPARE = re.compile(r"比|较")
 
@@ -140,6 +142,8 @@ def _changes(ctx: ReviewContext) -> list[tuple[Sentence, re.Match[str]]]:
         if len(sentence.of(Kind.AMOUNT)) < 2 or not _COMPARE.search(sentence.text):
             continue
         text = _PAREN.sub("", sentence.text)
+        if not any(word in text for word in _BASES):
+            continue
         out.extend((sentence, match) for match in _CHANGE.finditer(text))
     return out
 

@@ -15,11 +15,13 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 
 from jixiao.model.provenance import SourceRef
 from jixiao.review.context import ReviewContext
 from jixiao.review.numbers import Verdict, sum_verdict
 from jixiao.review.prose import PartsStatement, parts_statements
+from jixiao.review.scan import tables_holding
 from jixiao.review.tables import CellView, Row, TableView
 from jixiao.review.tokens import Kind
 
@@ -46,12 +48,12 @@ class SumStatement:
     refs: tuple[SourceRef, ...]
     values: Mapping[str, object] = field(default_factory=dict)
 
-    @property
+    @cached_property
     def computed(self) -> Decimal:
         """The sum of the parts."""
         return sum(self.parts, Decimal(0))
 
-    @property
+    @cached_property
     def verdict(self) -> Verdict:
         """How the total compares with the sum of its parts."""
         return sum_verdict(self.total, self.parts)
@@ -91,15 +93,26 @@ def statements(ctx: ReviewContext) -> tuple[SumStatement, ...]:
 
 def of_source(ctx: ReviewContext, source: str, verdict: Verdict) -> Iterator[SumStatement]:
     """The statements of one source with one verdict."""
-    return (s for s in statements(ctx) if s.source == source and s.verdict is verdict)
+    return iter(ctx.shared("sums-by-source", _by_source).get((source, verdict), ()))
+
+
+def _by_source(ctx: ReviewContext) -> dict[tuple[str, Verdict], list[SumStatement]]:
+    out: dict[tuple[str, Verdict], list[SumStatement]] = {}
+    for statement in statements(ctx):
+        out.setdefault((statement.source, statement.verdict), []).append(statement)
+    return out
 
 
 def _collect(ctx: ReviewContext) -> tuple[SumStatement, ...]:
     found = [*_record(ctx), *_record_funds(ctx), *_prose(ctx)]
+    totalled = {v.block for v in tables_holding(ctx, "计")}  # a 合计 column (`_TOTAL`)
+    funded = {v.block for v in tables_holding(ctx, "总")}  # a 年度资金总额 row (`_FUND_TOTAL`)
     for view in ctx.tables:
-        found.extend(_row_sums(view))
+        if view.block in totalled:
+            found.extend(_row_sums(view))
         found.extend(_column_sums(view))
-        found.extend(_fund_rows(view))
+        if view.block in funded:
+            found.extend(_fund_rows(view))
     return tuple(found)
 
 

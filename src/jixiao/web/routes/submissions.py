@@ -200,7 +200,8 @@ def export(session: DB, viewer: Viewing, submission_id: int, fmt: str, reviewed:
     record = record_of(submission)
     profile = submission.task.profile if submission.task else None
     data = render(record, fmt=fmt, profile=profile, reviewed=reviewed and fmt != "xlsx")  # type: ignore[arg-type]
-    name = f"{record.department or '自评报告'}-{record.year or ''}.{fmt}"
+    stem = record.project.name if record.kind == "project" and record.project.name else record.department
+    name = f"{stem or '自评报告'}-{record.year or ''}.{fmt}"
     return _download(data, name, EXPORTS[fmt])
 
 

@@ -1,0 +1,80 @@
+"""Necessary-condition prefilters for the checks: where in the text a word stands.
+
+A check that needs a word (编制, 年度, 号 …) in a paragraph or cell looks only at the
+units that hold it. They are found by `str.find` over the context's `full_text` (a
+C-speed scan, much faster than testing every unit in Python or than a regular
+expression of alternatives), and the answer is shared for the review. A word never
+holds a line break, so a hit lies inside one unit; the checks still test their own
+condition on the units found, so the prefilter changes what they cost, not what they
+find.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Iterator
+from itertools import accumulate
+
+from jixiao.review.context import ReviewContext
+from jixiao.review.tables import TableView
+from jixiao.review.text import Sentence
+
+
+def _starts(ctx: ReviewContext) -> list[int]:
+    """Where each unit starts in `full_text`, and one past the end (units joined by a line break)."""
+    return list(accumulate((len(u.text) + 1 for u in ctx.units), initial=0))
+
+
+def units_holding(ctx: ReviewContext, *words: str) -> tuple[int, ...]:
+    """The units whose text holds any of `words`, in order (found once per review)."""
+    return ctx.shared("holding-" + "|".join(words), lambda c: _holding(c, words))
+
+
+def _holding(ctx: ReviewContext, words: tuple[str, ...]) -> tuple[int, ...]:
+    text = ctx.full_text
+    if not any(word in text for word in words):
+        return ()
+    starts = ctx.shared("unit-starts", _starts)
+    found: set[int] = set()
+    for word in words:
+        position = text.find(word)
+        while position >= 0:
+            unit = ctx.unit_at(position)
+            found.add(unit)
+            position = text.find(word, starts[unit + 1])
+    return tuple(sorted(found))
+
+
+def _sentence_units(ctx: ReviewContext) -> list[int]:
+    return [s.unit for s in ctx.sentences]
+
+
+def sentences_in(ctx: ReviewContext, units: tuple[int, ...]) -> Iterator[Sentence]:
+    """The sentences of `units` (in order), found by bisection in the context's sentences."""
+    if not units:
+        return
+    owners = ctx.shared("sentence-units", _sentence_units)
+    sentences = ctx.sentences
+    for unit in units:
+        index = bisect_left(owners, unit)
+        while index < len(owners) and owners[index] == unit:
+            yield sentences[index]
+            index += 1
+
+
+
+def _table_texts(ctx: ReviewContext) -> tuple[str, ...]:
+    """Each table's compact cell texts joined by line breaks (they hold none)."""
+    return tuple("\n".join(["\n".join(keys) for keys in _keys(view)]) for view in ctx.tables)
+
+
+def _keys(view: TableView) -> tuple[list[str], ...]:
+    return view.keys or tuple([c.key for c in row] for row in view.rows)
+
+
+def tables_holding(ctx: ReviewContext, *words: str, any_of: bool = False) -> list[TableView]:
+    """The tables whose cells hold every one of `words` (with `any_of`, one of them)."""
+    texts = ctx.shared("table-texts", _table_texts)
+    test = any if any_of else all
+    found = zip(ctx.tables, texts, strict=True)
+    return [view for view, text in found if test(w in text for w in words)]

@@ -105,3 +105,16 @@ def test_sentences_matching_a_pattern_are_those_of_the_whole_document() -> None:
     expected = [s for s in whole.sentences if pattern.search(s.text)]
     assert [(s.index, s.text) for s in lazy] == [(s.index, s.text) for s in expected]
     assert whole.matching(pattern) == expected
+
+
+def test_the_sentences_of_a_unit_are_the_same_before_and_after_the_whole_cut() -> None:
+    early = _every(_document())
+    late = _every(_document())
+    every = late.sentences
+    for index in range(len(early.units)):
+        mine = [s for s in every if s.unit == index]
+        assert late.of_unit(index) == mine  # slices of the whole, same objects
+        assert [(s.index, s.text) for s in early.of_unit(index)] == [
+            (s.index, s.text) for s in mine
+        ]
+    assert early.of_unit(1)[1] is early.sentences[2]  # cut early, then found in the whole

@@ -84,6 +84,14 @@ class ReviewContext:
         """The tokens of each unit (spans in the unit's text)."""
         return self._text.unit_tokens
 
+    def unit_sentences(self, unit: int) -> list[Sentence]:
+        """The sentences of unit `unit`, in order (cut from it alone when `sentences` was not read).
+
+        The same sentences, with the same places, as those of `sentences` whose ``unit``
+        is `unit`; callers must not change the list.
+        """
+        return self._text.of_unit(unit)
+
     def sentences_matching(self, pattern: re.Pattern[str]) -> list[Sentence]:
         """The sentences `pattern` finds something in; only the units holding a match are cut.
 

@@ -239,7 +239,7 @@ class Numbering:
         self._firsts: list[int] | None = None
 
     def first(self, unit: int) -> int:
-        """The place of the first sentence of unit `unit` (counting every sentence before it)."""
+        """The place of the first sentence of unit `unit` (of `len(units)`: the count of all)."""
         if self._firsts is None:
             self._firsts = self._count()
         return self._firsts[unit]
@@ -260,6 +260,7 @@ class Numbering:
                 total += not text[start : mark.end()].isspace()
                 start = mark.end()
             total += start < len(text) and not text[start:].isspace()
+        firsts.append(total)
         return firsts
 
 
@@ -306,9 +307,12 @@ class TextPass:
         return self._sentences
 
     def of_unit(self, index: int) -> list[Sentence]:
-        """The sentences of unit `index` (cut once)."""
+        """The sentences of unit `index` (cut once; callers must not change the list)."""
         found = self._cut.get(index)
-        if found is None:
+        if found is None and self._sentences is not None:  # every unit is cut: a slice
+            first, following = self._numbering.first(index), self._numbering.first(index + 1)
+            found = self._cut[index] = list(self._sentences[first:following])
+        elif found is None:
             unit = self.units[index]
             if _gives_none(unit):
                 found = []
@@ -406,6 +410,7 @@ class TextPass:
             else:
                 at = [end - base for end in mine]
                 out.extend(_cut(unit, unit_tokens[index], index, len(out), ends=at))
+        firsts.append(len(out))  # where the sentences after the last unit would start
         self._numbering.known(firsts)
         return tuple(out)
 

@@ -11,7 +11,6 @@ find.
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Iterator
 from itertools import accumulate
 
@@ -45,21 +44,12 @@ def _holding(ctx: ReviewContext, words: tuple[str, ...]) -> tuple[int, ...]:
     return tuple(sorted(found))
 
 
-def _sentence_units(ctx: ReviewContext) -> list[int]:
-    return [s.unit for s in ctx.sentences]
-
-
 def sentences_in(ctx: ReviewContext, units: tuple[int, ...]) -> Iterator[Sentence]:
-    """The sentences of `units` (in order), found by bisection in the context's sentences."""
+    """The sentences of `units` (in order), each unit cut when first asked for."""
     if not units:
         return
-    owners = ctx.shared("sentence-units", _sentence_units)
-    sentences = ctx.sentences
     for unit in units:
-        index = bisect_left(owners, unit)
-        while index < len(owners) and owners[index] == unit:
-            yield sentences[index]
-            index += 1
+        yield from ctx.unit_sentences(unit)
 
 
 

@@ -15,7 +15,7 @@ from jixiao.review.context import ReviewContext
 from jixiao.review.finding import Severity
 from jixiao.review.numbers import Verdict
 from jixiao.review.registry import Hit, check
-from jixiao.review.sums import SumStatement, of_source, statements
+from jixiao.review.sums import SumStatement, described, of_source, statements
 
 
 def _mismatches(ctx: ReviewContext, source: str) -> Iterator[Hit]:
@@ -111,7 +111,7 @@ def project_list_sum(ctx: ReviewContext) -> Iterator[Hit]:
             continue
         refs = ctx.refs(f"budget.{'final' if attr == 'budget' else 'actual'}.project")
         parts = tuple(v for v in values if v is not None)
-        statement = SumStatement("projects", total, parts, refs, {"stage": stage})
+        statement = SumStatement("projects", total, parts, described(refs, {"stage": stage}))
         if statement.verdict is Verdict.MISMATCH:
             key = (
                 "project-figures",

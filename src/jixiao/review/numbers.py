@@ -15,6 +15,8 @@ from jixiao.model.money import to_wan
 _NUMBER = re.compile(
     r"^[<>≤≥=＝﹦约不少于低于高于超过]*\s*(-?\d[\d,，]*(?:\.\d+)?)\s*(万元|亿元|元|万)?$"
 )
+#: A plain number as written in most cells (read without the full pattern).
+_PLAIN = re.compile(r"\d+(?:\.\d+)?")
 _PERCENT = re.compile(r"^[<>≤≥=＝﹦约]*\s*(-?\d+(?:\.\d+)?)\s*[%％]$")
 
 #: An amount in prose: a number followed by a money unit (万 alone only before punctuation).
@@ -28,6 +30,8 @@ def number(text: str | None) -> Decimal | None:
     """The plain number of a table cell (``1,853.89``, ``98``), else None."""
     if not text:
         return None
+    if _PLAIN.fullmatch(text):
+        return Decimal(text)
     match = _NUMBER.match(text.strip())
     if match is None:
         return None

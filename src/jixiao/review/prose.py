@@ -32,7 +32,9 @@ _CLAUSE_SEPS = "，,"
 _STOP = re.compile(r"其中|比|较|增|减|合计|共计|总计|累计|同比|超|节约|结余|占")
 _END = "。\n！？!?"
 _END_MARK = re.compile("[" + re.escape(_END) + "]")
-_SEP_MARK = {seps: re.compile("[" + re.escape(seps) + "]") for seps in (_NAME_SEPS, _ITEM_SEPS, _CLAUSE_SEPS)}
+_SEP_MARK = {
+    seps: re.compile("[" + re.escape(seps) + "]") for seps in (_NAME_SEPS, _ITEM_SEPS, _CLAUSE_SEPS)
+}
 #: Longest text between two parts that still belongs to a list.
 MAX_GAP = 40
 
@@ -94,6 +96,7 @@ def read_parts(text: str, tokens: tuple[Token, ...], first: int, start: int) -> 
     items: list[tuple[str, Token]] = []
     amount_first: bool | None = None
     position = start
+    last_qz = text.rfind("其中")  # a part followed by 其中 ends the list (`_nested_whole`)
     for token in tokens[first:]:
         gap = text[position : token.start]
         if token.kind is not kind or len(gap) > MAX_GAP or _END_MARK.search(gap):
@@ -118,7 +121,7 @@ def read_parts(text: str, tokens: tuple[Token, ...], first: int, start: int) -> 
                 break
         items.append((name, token))
         position = token.end
-        if _nested_whole(text, token.end):
+        if token.end <= last_qz and _nested_whole(text, token.end):
             break
     if amount_first and items:
         items[-1] = (_tail(text, position), items[-1][1])
@@ -156,12 +159,18 @@ def _nested_whole(text: str, end: int) -> bool:
     return bool(match and match.group("qz"))
 
 
+def _last_lead(text: str) -> int:
+    """Where the last 其中 or colon of `text` starts (-1 when there is none)."""
+    return max(text.rfind("其中"), text.rfind("："), text.rfind(":"))
+
+
 def parts_statements(
     text: str, tokens: tuple[Token, ...], unit: int, ref: SourceRef, kind: Kind = Kind.AMOUNT
 ) -> Iterator[PartsStatement]:
     """Every total of `kind` in a unit followed by 其中 (or a colon) and its parts."""
+    last = _last_lead(text)  # a lead holds 其中 or a colon, after its total
     for index, token in enumerate(tokens):
-        if token.kind is not kind:
+        if token.kind is not kind or token.end > last:
             continue
         lead = _LEAD.match(text, token.end)
         if lead is None or index + 1 >= len(tokens):

@@ -12,10 +12,11 @@ reads the tails of all of them.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import cached_property
+from functools import cached_property, partial
+from itertools import islice
 
 from jixiao.model.provenance import SourceRef
 from jixiao.review.context import ReviewContext
@@ -38,25 +39,51 @@ _SPENT = re.compile(r"执行|决算|支出")
 _NOT_MONEY = re.compile(r"率|分值|权重|得分|原因|说明")
 
 
+#: Where a statement stands and the names of its figures (for messages).
+Described = tuple[tuple[SourceRef, ...], Mapping[str, object]]
+
+
+def described(refs: tuple[SourceRef, ...], values: Mapping[str, object]) -> Callable[[], Described]:
+    """A `SumStatement.describe` for sources and names known already."""
+    return lambda: (refs, values)
+
+
 @dataclass(frozen=True)
 class SumStatement:
-    """A stated total and its stated parts."""
+    """A stated total and its stated parts.
+
+    `describe` gives where they stand and the names of the figures; it runs when
+    `refs` or `values` are first read: most statements add up and are never reported.
+    """
 
     source: str
     total: Decimal
     parts: tuple[Decimal, ...]
-    refs: tuple[SourceRef, ...]
-    values: Mapping[str, object] = field(default_factory=dict)
+    describe: Callable[[], Described] = field(repr=False, compare=False)
+    #: How the total compares with the sum of its parts (every statement is sorted by it).
+    verdict: Verdict = field(init=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "verdict", sum_verdict(self.total, self.parts))
+
+    @cached_property
+    def _described(self) -> Described:
+        return self.describe()
+
+    @property
+    def refs(self) -> tuple[SourceRef, ...]:
+        """Where the total (and, for record fields, its parts) stand."""
+        return self._described[0]
+
+    @property
+    def values(self) -> Mapping[str, object]:
+        """The names of the figures, for messages."""
+        return self._described[1]
 
     @cached_property
     def computed(self) -> Decimal:
         """The sum of the parts."""
         return sum(self.parts, Decimal(0))
-
-    @cached_property
-    def verdict(self) -> Verdict:
-        """How the total compares with the sum of its parts."""
-        return sum_verdict(self.total, self.parts)
 
     @property
     def key(self) -> tuple[object, ...]:
@@ -125,15 +152,24 @@ def _record(ctx: ReviewContext) -> Iterator[SumStatement]:
         split = getattr(budget, stage)
         if split.total is None or split.basic is None or split.project is None:
             continue
-        refs = ctx.refs(*(f"budget.{stage}.{k}" for k in ("total", "basic", "project")))
+        paths = tuple(f"budget.{stage}.{k}" for k in ("total", "basic", "project"))
         names = {"stage": label, "basic": split.basic, "project": split.project}
-        yield SumStatement("budget", split.total, (split.basic, split.project), refs, names)
+        parts = (split.basic, split.project)
+        yield SumStatement("budget", split.total, parts, _fields(ctx, paths, names))
     actual = budget.actual
     if actual.basic is not None and actual.personnel is not None and actual.public is not None:
-        refs = ctx.refs("budget.actual.basic", "budget.actual.personnel", "budget.actual.public")
+        paths = ("budget.actual.basic", "budget.actual.personnel", "budget.actual.public")
         names = {"personnel": actual.personnel, "public": actual.public}
-        yield SumStatement("basic", actual.basic, (actual.personnel, actual.public), refs, names)
+        parts = (actual.personnel, actual.public)
+        yield SumStatement("basic", actual.basic, parts, _fields(ctx, paths, names))
     yield from _three_public(ctx)
+
+
+def _fields(
+    ctx: ReviewContext, paths: Sequence[str], names: Mapping[str, object]
+) -> Callable[[], Described]:
+    """The description of a statement of record fields: their sources, looked up when needed."""
+    return lambda: (ctx.refs(*paths), names)
 
 
 def _three_public(ctx: ReviewContext) -> Iterator[SumStatement]:
@@ -148,7 +184,7 @@ def _three_public(ctx: ReviewContext) -> Iterator[SumStatement]:
         ]
         names: dict[str, object] = {"stage": label}
         names.update(zip(("overseas", "vehicles", "reception"), parts, strict=True))
-        yield SumStatement("three-public", split.total, parts, ctx.refs(*paths), names)
+        yield SumStatement("three-public", split.total, parts, _fields(ctx, paths, names))
 
 
 _FUND_STAGES = (("initial", "年初预算数"), ("final", "全年预算数"), ("actual", "全年执行数"))
@@ -166,19 +202,24 @@ def _record_funds(ctx: ReviewContext) -> Iterator[SumStatement]:
         values = tuple(p for p in parts if p is not None)
         paths = [f"budget.{stage}.total", *(f"funds.{s}.{stage}" for s in _FUND_SOURCES)]
         names = {"row": "年度资金总额", "column": label, "stage": stage}
-        yield SumStatement("funds", total, values, ctx.refs(*paths), names)
+        yield SumStatement("funds", total, values, _fields(ctx, paths, names))
 
 
 def _prose(ctx: ReviewContext) -> Iterator[SumStatement]:
+    units, unit_tokens = ctx.units, ctx.unit_tokens
     for index in ctx.units_with(Kind.AMOUNT, 2):
-        unit, tokens = ctx.units[index], ctx.unit_tokens[index]
-        for statement in parts_statements(unit.text, tokens, index, unit.ref):
+        unit = units[index]
+        for statement in parts_statements(unit.text, unit_tokens[index], index, unit.ref):
             if _approximate(unit.text, statement):
                 continue
-            listed = "、".join(f"{p.name}{p.value}万元" for p in statement.parts)
-            names = {"label": statement.label, "parts": listed, "count": len(statement.parts)}
             values = tuple(p.value for p in statement.parts)
-            yield SumStatement("prose", statement.total.value, values, (unit.ref,), names)
+            yield SumStatement("prose", statement.total.value, values, partial(_stated, statement))
+
+
+def _stated(statement: PartsStatement) -> Described:
+    listed = "、".join(f"{p.name}{p.value}万元" for p in statement.parts)
+    names = {"label": statement.label, "parts": listed, "count": len(statement.parts)}
+    return (statement.ref,), names
 
 
 def _approximate(text: str, statement: PartsStatement) -> bool:
@@ -212,39 +253,55 @@ def _numeric(text: str) -> bool:
 
 def _row_sums(view: TableView) -> Iterator[SumStatement]:
     rows = view.rows
-    for r, header in enumerate(rows):
-        keys = view.keys[r] if view.keys else [c.key for c in header]
-        if not any("计" in k for k in keys):
+    for r, keys in enumerate(_keys(view)):
+        if "计" not in "".join(keys):
             continue
         groups = _groups(keys)
         if not groups:
             continue
+        header = rows[r]
         for below in rows[r + 1 :]:
-            row = Row(view.block, header, below)
-            if not any(row.value(t) is not None for t, _ in groups):
+            shift = len(below) - len(header)  # `Row.cell`: shorter rows hold no value
+            if shift < 0 or all(below[t + shift].value is None for t, _ in groups):
                 break
-            yield from _check_row(row, groups)
+            yield from _check_row(view.block, header, below, groups)
 
 
-def _check_row(row: Row, groups: list[tuple[int, list[int]]]) -> Iterator[SumStatement]:
+def _keys(view: TableView) -> tuple[list[str], ...]:
+    return view.keys or tuple([c.key for c in row] for row in view.rows)
+
+
+def _check_row(
+    block: int,
+    header: tuple[CellView, ...],
+    below: tuple[CellView, ...],
+    groups: list[tuple[int, list[int]]],
+) -> Iterator[SumStatement]:
+    """The total cells of a row under `header` against their parts (as `Row.value` aligns them)."""
+    shift = len(below) - len(header)
     for t, parts in groups:
-        total = row.value(t)
-        values = [row.value(i) for i in parts]
+        total = below[t + shift].value
+        values = [below[i + shift].value for i in parts]
         if total is None or all(v is None for v in values):
             continue
-        names = "、".join(row.header[i].key for i in parts)
-        what = f"{row.label() or '本行'}的{row.header[t].key}"
         numbers = tuple(v or Decimal(0) for v in values)
-        yield SumStatement("table", total, numbers, (row.ref(t),), {"what": what, "parts": names})
+        row = Row(block, header, below)
+        yield SumStatement("table", total, numbers, partial(_row_total, row, t, parts))
+
+
+def _row_total(row: Row, t: int, parts: list[int]) -> Described:
+    names = "、".join(row.header[i].key for i in parts)
+    what = f"{row.label() or '本行'}的{row.header[t].key}"
+    return (row.ref(t),), {"what": what, "parts": names}
 
 
 def _numbered_items(
-    rows: tuple[tuple[CellView, ...], ...], head: tuple[CellView, ...]
+    rows: tuple[tuple[CellView, ...], ...], first: int, head: tuple[CellView, ...]
 ) -> list[tuple[CellView, ...]]:
-    """The numbered rows (1、 2、 …) under `head`, skipping 其中 sub-rows."""
+    """The numbered rows (1、 2、 …) from `rows[first]` on, under `head`, skipping 其中 sub-rows."""
     items: list[tuple[CellView, ...]] = []
     in_detail = False
-    for below in rows:
+    for below in islice(rows, first, None):
         text = below[0].key if below else ""
         if len(below) != len(head):
             break
@@ -260,24 +317,49 @@ def _numbered_items(
 
 def _column_sums(view: TableView) -> Iterator[SumStatement]:
     rows = view.rows
-    for r, head in enumerate(rows):
+    for r in _before_lists(_keys(view)):
+        head = rows[r]
         label = head[0].key if head else ""
-        if not label or _NUMBERED.match(label) or "其中" in label or len(head) < 2:
+        if len(head) < 2 or len(rows[r + 1]) != len(head):
             continue
-        items = _numbered_items(rows[r + 1 :], head)
-        if len(items) < 2:
+        if not label or _NUMBERED.match(label) or "其中" in label:
             continue
-        for c in range(1, len(head)):
-            total = head[c].value
-            values = [row[c].value for row in items]
-            if total is None or any(v is None for v in values):
-                continue
-            names = "、".join(row[0].key for row in items)
-            what = f"{label}第{c + 1}列"
-            parts = tuple(v for v in values if v is not None)
-            yield SumStatement(
-                "table", total, parts, (head[c].ref(),), {"what": what, "parts": names}
-            )
+        items = _numbered_items(rows, r + 1, head)
+        if len(items) >= 2:
+            yield from _columns(head, items, label)
+
+
+_LIST_START = re.compile(r"^(?:\d+[、.．]|（\d+）|\(\d+\)|其中)", re.MULTILINE)
+
+
+def _before_lists(keys: tuple[list[str], ...]) -> list[int]:
+    """The rows right above a row whose first cell is numbered or starts with 其中."""
+    firsts = "\n".join([k[0] if k else "" for k in keys])  # compact texts hold no line break
+    found = []
+    for match in _LIST_START.finditer(firsts):
+        row = firsts.count("\n", 0, match.start())
+        if row:
+            found.append(row - 1)
+    return found
+
+
+def _columns(
+    head: tuple[CellView, ...], items: list[tuple[CellView, ...]], label: str
+) -> Iterator[SumStatement]:
+    for c in range(1, len(head)):
+        total = head[c].value
+        values = [row[c].value for row in items]
+        if total is None or any(v is None for v in values):
+            continue
+        parts = tuple(v for v in values if v is not None)
+        yield SumStatement("table", total, parts, partial(_column_total, head, items, label, c))
+
+
+def _column_total(
+    head: tuple[CellView, ...], items: list[tuple[CellView, ...]], label: str, c: int
+) -> Described:
+    names = "、".join(row[0].key for row in items)
+    return (head[c].ref(),), {"what": f"{label}第{c + 1}列", "parts": names}
 
 
 def _aligned(
@@ -292,23 +374,35 @@ def _fund_rows(view: TableView) -> Iterator[SumStatement]:
     """A 年度资金总额 row against the 其中 rows of its sources of funds, column by column."""
     header: tuple[CellView, ...] | None = None
     rows = view.rows
-    for r, cells in enumerate(rows):
-        keys = view.keys[r] if view.keys else [c.key for c in cells]
-        if header is None and not any("预算" in k or "执行" in k for k in keys):
+    for r, keys in enumerate(_keys(view)):
+        joined = "\n".join(keys)  # compact texts hold no line break
+        if header is None and "预算" not in joined and "执行" not in joined:
             continue
-        if sum(1 for k in keys if _STAGE_COLUMN.search(k) and not _NOT_MONEY.search(k)) >= 2:
-            header = cells
+        if _STAGE_COLUMN.search(joined) and _stage_columns(keys) >= 2:
+            header = rows[r]
+            continue
+        if header is None or "总" not in joined:
             continue
         label = next((k for k in keys if k), "")
-        if header is None or not _FUND_TOTAL.match(label):
-            continue
-        parts = []
-        for below in rows[r + 1 :]:
-            first = next((c.key for c in below if c.key), "")
-            if not _FUND_PART.match(first):
-                break
-            parts.append(below)
-        yield from _fund_columns(header, cells, parts, label.rstrip(":："))
+        if _FUND_TOTAL.match(label):
+            parts = _fund_parts(rows, r + 1)
+            yield from _fund_columns(header, rows[r], parts, label.rstrip(":："))
+
+
+def _stage_columns(keys: list[str]) -> int:
+    """How many cells of a row name a money column of a budget stage."""
+    return sum(1 for k in keys if _STAGE_COLUMN.search(k) and not _NOT_MONEY.search(k))
+
+
+def _fund_parts(rows: tuple[tuple[CellView, ...], ...], first: int) -> list[tuple[CellView, ...]]:
+    """The rows from `rows[first]` on that name a source of funds."""
+    parts = []
+    for below in islice(rows, first, None):
+        label = next((c.key for c in below if c.key), "")
+        if not _FUND_PART.match(label):
+            break
+        parts.append(below)
+    return parts
 
 
 def _fund_columns(
@@ -329,4 +423,8 @@ def _fund_columns(
             "initial" if "年初" in head.key else "actual" if _SPENT.search(head.key) else "final"
         )
         names = {"row": label, "column": head.key, "stage": stage}
-        yield SumStatement("funds", total.value, values, (total.ref(),), names)
+        yield SumStatement("funds", total.value, values, partial(_cell_total, total, names))
+
+
+def _cell_total(cell: CellView, names: Mapping[str, object]) -> Described:
+    return (cell.ref(),), names

@@ -20,8 +20,6 @@ from jixiao.model.document import Cell, Document, Table
 from jixiao.model.provenance import SourceRef
 from jixiao.review.numbers import number, percent
 
-_DIGIT = re.compile(r"\d")
-
 
 class CellView(NamedTuple):
     """A cell with its compact text, number and percentage computed once."""
@@ -55,8 +53,7 @@ class TableView:
 
 def view_cell(block: int, cell: Cell) -> CellView:
     """Clean one cell."""
-    key, value, rate = _clean(cell.text)
-    view: CellView = _new(CellView, (cell, block, key, value, rate))
+    view: CellView = _new(CellView, (cell, block, *_clean(cell.text)))
     return view
 
 
@@ -65,14 +62,24 @@ _Clean = tuple[str, Decimal | None, Decimal | None]
 _BLANK: _Clean = ("", None, None)
 
 
+#: How a cell that `number` or `percent` reads can start and end (besides digits).
+_NUMBER_STARTS = frozenset("-<>≤≥=＝﹦约不少于低于高于超过")
+_NUMBER_ENDS = frozenset("元万%％")
+_PLAIN = re.compile(r"\d+(?:\.\d+)?")
+
+
 def _clean(text: str) -> _Clean:
     """(compact text, number, percentage) of a cell's text."""
-    text = text.strip()
-    if not text:
-        return _BLANK
+    if _PLAIN.fullmatch(text):
+        return text, Decimal(text), None  # what `number` makes of it, without its pattern
     key = "".join(text.split())  # `compact`, inlined: every cell of every table
-    if _DIGIT.search(text) is None:
-        return key, None, None
+    if not key:
+        return _BLANK
+    first, last = key[0], key[-1]
+    if not (first.isdecimal() or first in _NUMBER_STARTS) or not (
+        last.isdecimal() or last in _NUMBER_ENDS
+    ):
+        return key, None, None  # neither a number nor a percentage (see their patterns)
     value = number(text)
     return key, value, (percent(text) if value is None else None)
 
@@ -81,23 +88,34 @@ def table_views(document: Document | None) -> tuple[TableView, ...]:
     """Every table of `document`, each cell cleaned once (a text written in several cells, once)."""
     if document is None:
         return ()
-    out = []
-    seen: dict[str, _Clean] = {}
-    for block, table in document.tables():
-        rows = []
-        keys = []
-        for row in table.rows():
-            views = []
-            for cell in row:
-                text = cell.text
-                found = seen.get(text)
-                if found is None:
-                    found = seen[text] = _clean(text)
-                views.append(_new(CellView, (cell, block, *found)))
-            rows.append(tuple(views))
-            keys.append([v[2] for v in views])
-        out.append(TableView(block, table, tuple(rows), tuple(keys)))
-    return tuple(out)
+    cleaned: dict[str, _Clean] = {}
+    return tuple([_view(block, table, cleaned) for block, table in document.tables()])
+
+
+def _view(block: int, table: Table, cleaned: dict[str, _Clean]) -> TableView:
+    for cell in table.cells:
+        if cell.text not in cleaned:
+            cleaned[cell.text] = _clean(cell.text)
+    rows = []
+    keys = []
+    for row in _rows(table):
+        views = tuple([_new(CellView, (cell, block, *cleaned[cell.text])) for cell in row])
+        rows.append(views)
+        keys.append([view[2] for view in views])
+    return TableView(block, table, tuple(rows), tuple(keys))
+
+
+def _rows(table: Table) -> list[list[Cell]]:
+    """`Table.rows`, without sorting when the cells are already in reading order."""
+    out: list[list[Cell]] = [[] for _ in range(table.n_rows)]
+    last_row, last_col = -1, -1
+    for cell in table.cells:
+        row, col = cell.row, cell.col
+        if row < last_row or (row == last_row and col < last_col):
+            return table.rows()
+        out[row].append(cell)
+        last_row, last_col = row, col
+    return out
 
 
 @dataclass(frozen=True)

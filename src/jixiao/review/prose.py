@@ -20,6 +20,7 @@ from decimal import Decimal
 
 from jixiao.model.provenance import SourceRef
 from jixiao.review import roles
+from jixiao.review.text import TextUnit
 from jixiao.review.tokens import Kind, Token, count_group, label_before
 
 _LEAD = re.compile(
@@ -60,7 +61,13 @@ class PartsStatement:
     total: Token
     label: str
     parts: tuple[Part, ...]
-    ref: SourceRef
+    source: SourceRef | TextUnit
+
+    @property
+    def ref(self) -> SourceRef:
+        """Where the statement stands (a unit's source is built when first asked for)."""
+        source = self.source
+        return source.ref if isinstance(source, TextUnit) else source
 
 
 def _first_sep(gap: str, seps: str) -> int:
@@ -165,9 +172,16 @@ def _last_lead(text: str) -> int:
 
 
 def parts_statements(
-    text: str, tokens: tuple[Token, ...], unit: int, ref: SourceRef, kind: Kind = Kind.AMOUNT
+    text: str,
+    tokens: tuple[Token, ...],
+    unit: int,
+    ref: SourceRef | TextUnit,
+    kind: Kind = Kind.AMOUNT,
 ) -> Iterator[PartsStatement]:
-    """Every total of `kind` in a unit followed by 其中 (or a colon) and its parts."""
+    """Every total of `kind` in a unit followed by 其中 (or a colon) and its parts.
+
+    `ref` is where the unit stands, or the unit itself (its source built only for a statement).
+    """
     last = _last_lead(text)  # a lead holds 其中 or a colon, after its total
     for index, token in enumerate(tokens):
         if token.kind is not kind or token.end > last:

@@ -18,7 +18,7 @@ from decimal import Decimal
 from functools import cached_property, partial
 from itertools import islice
 
-from jixiao.model.provenance import SourceRef
+from jixiao.model.provenance import Provenance, SourceRef
 from jixiao.review.context import ReviewContext
 from jixiao.review.numbers import Verdict, sum_verdict
 from jixiao.review.prose import PartsStatement, parts_statements
@@ -168,8 +168,24 @@ def _record(ctx: ReviewContext) -> Iterator[SumStatement]:
 def _fields(
     ctx: ReviewContext, paths: Sequence[str], names: Mapping[str, object]
 ) -> Callable[[], Described]:
-    """The description of a statement of record fields: their sources, looked up when needed."""
-    return lambda: (ctx.refs(*paths), names)
+    """The description of a statement of record fields: their sources, looked up when needed.
+
+    It holds the provenance, not the context: a statement kept in the context must not
+    hold the context (a reference cycle keeps a finished review alive until the next
+    garbage collection).
+    """
+    provenance = ctx.provenance
+    return lambda: (_sources(provenance, paths), names)
+
+
+def _sources(provenance: Provenance, paths: Sequence[str]) -> tuple[SourceRef, ...]:
+    """`ReviewContext.refs`: the sources of record fields, in order, without repeats."""
+    out: list[SourceRef] = []
+    for path in paths:
+        found = provenance.get(path)
+        if found is not None and found not in out:
+            out.append(found)
+    return tuple(out)
 
 
 def _three_public(ctx: ReviewContext) -> Iterator[SumStatement]:
@@ -209,7 +225,7 @@ def _prose(ctx: ReviewContext) -> Iterator[SumStatement]:
     units, unit_tokens = ctx.units, ctx.unit_tokens
     for index in ctx.units_with(Kind.AMOUNT, 2):
         unit = units[index]
-        for statement in parts_statements(unit.text, unit_tokens[index], index, unit.ref):
+        for statement in parts_statements(unit.text, unit_tokens[index], index, unit):
             if _approximate(unit.text, statement):
                 continue
             values = tuple(p.value for p in statement.parts)

@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from jixiao.model.provenance import SourceRef
 from jixiao.review import roles
@@ -40,9 +41,8 @@ _SEP_MARK = {
 MAX_GAP = 40
 
 
-@dataclass(frozen=True)
-class Part:
-    """One part of a statement: its name (as written) and its figure."""
+class Part(NamedTuple):
+    """One part of a statement: its name (as written) and its figure (a tuple: cheap to make)."""
 
     name: str
     token: Token
@@ -53,9 +53,8 @@ class Part:
         return self.token.value
 
 
-@dataclass(frozen=True)
-class PartsStatement:
-    """A total and its 其中 parts, stated in one paragraph or cell."""
+class PartsStatement(NamedTuple):
+    """A total and its 其中 parts, stated in one paragraph or cell (a tuple: cheap to make)."""
 
     unit: int
     total: Token

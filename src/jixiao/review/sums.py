@@ -263,8 +263,11 @@ def _part(text: str) -> bool:
     return bool(text) and "其中" not in text and not _TOTAL.match(text) and not _numeric(text)
 
 
+_FIGURE = re.compile(r"[\d.,，%％\-]+")
+
+
 def _numeric(text: str) -> bool:
-    return bool(re.fullmatch(r"[\d.,，%％\-]+", text))
+    return bool(_FIGURE.fullmatch(text))
 
 
 def _row_sums(view: TableView) -> Iterator[SumStatement]:

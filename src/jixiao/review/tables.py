@@ -99,9 +99,14 @@ def _view(block: int, table: Table, cleaned: dict[str, _Clean]) -> TableView:
     rows = []
     keys = []
     for row in _rows(table):
-        views = tuple([_new(CellView, (cell, block, *cleaned[cell.text])) for cell in row])
-        rows.append(views)
-        keys.append([view[2] for view in views])
+        views = []
+        texts = []
+        for cell in row:
+            key, value, rate = cleaned[cell.text]
+            views.append(_new(CellView, (cell, block, key, value, rate)))
+            texts.append(key)
+        rows.append(tuple(views))
+        keys.append(texts)
     return TableView(block, table, tuple(rows), tuple(keys))
 
 

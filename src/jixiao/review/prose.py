@@ -104,8 +104,10 @@ def read_parts(text: str, tokens: tuple[Token, ...], first: int, start: int) -> 
     position = start
     last_qz = text.rfind("其中")  # a part followed by 其中 ends the list (`_nested_whole`)
     for token in tokens[first:]:
+        if token.kind is not kind or token.start - position > MAX_GAP:
+            break
         gap = text[position : token.start]
-        if token.kind is not kind or len(gap) > MAX_GAP or _END_MARK.search(gap):
+        if _END_MARK.search(gap):
             break
         if kind is Kind.COUNT and count_group(token.unit) != group:
             break

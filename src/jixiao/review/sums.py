@@ -152,7 +152,7 @@ def _record(ctx: ReviewContext) -> Iterator[SumStatement]:
         split = getattr(budget, stage)
         if split.total is None or split.basic is None or split.project is None:
             continue
-        paths = tuple(f"budget.{stage}.{k}" for k in ("total", "basic", "project"))
+        paths = _BUDGET_PATHS[stage]
         names = {"stage": label, "basic": split.basic, "project": split.project}
         parts = (split.basic, split.project)
         yield SumStatement("budget", split.total, parts, _fields(ctx, paths, names))
@@ -163,6 +163,15 @@ def _record(ctx: ReviewContext) -> Iterator[SumStatement]:
         parts = (actual.personnel, actual.public)
         yield SumStatement("basic", actual.basic, parts, _fields(ctx, paths, names))
     yield from _three_public(ctx)
+
+
+def _paths(head: str, stage: str, fields: Sequence[str]) -> tuple[str, ...]:
+    return tuple(f"{head}.{stage}.{k}" for k in fields)
+
+
+_BUDGET_PATHS = {s: _paths("budget", s, ("total", "basic", "project")) for s, _ in _STAGES}
+_THREE_PUBLIC_FIELDS = ("total", "overseas", "vehicles", "reception")
+_THREE_PUBLIC_PATHS = {s: _paths("three_public", s, _THREE_PUBLIC_FIELDS) for s in ("budget", "actual")}
 
 
 def _fields(
@@ -195,9 +204,7 @@ def _three_public(ctx: ReviewContext) -> Iterator[SumStatement]:
         if split.total is None or all(v is None for v in items):
             continue
         parts = tuple(v if v is not None else Decimal(0) for v in items)
-        paths = [
-            f"three_public.{stage}.{k}" for k in ("total", "overseas", "vehicles", "reception")
-        ]
+        paths = _THREE_PUBLIC_PATHS[stage]
         names: dict[str, object] = {"stage": label}
         names.update(zip(("overseas", "vehicles", "reception"), parts, strict=True))
         yield SumStatement("three-public", split.total, parts, _fields(ctx, paths, names))
@@ -205,6 +212,10 @@ def _three_public(ctx: ReviewContext) -> Iterator[SumStatement]:
 
 _FUND_STAGES = (("initial", "年初预算数"), ("final", "全年预算数"), ("actual", "全年执行数"))
 _FUND_SOURCES = ("fiscal", "carryover", "other")
+_FUND_PATHS = {
+    stage: (f"budget.{stage}.total", *(f"funds.{s}.{stage}" for s in _FUND_SOURCES))
+    for stage, _ in _FUND_STAGES
+}
 
 
 def _record_funds(ctx: ReviewContext) -> Iterator[SumStatement]:
@@ -216,9 +227,8 @@ def _record_funds(ctx: ReviewContext) -> Iterator[SumStatement]:
         if total is None or all(p is None for p in parts):
             continue
         values = tuple(p for p in parts if p is not None)
-        paths = [f"budget.{stage}.total", *(f"funds.{s}.{stage}" for s in _FUND_SOURCES)]
         names = {"row": "年度资金总额", "column": label, "stage": stage}
-        yield SumStatement("funds", total, values, _fields(ctx, paths, names))
+        yield SumStatement("funds", total, values, _fields(ctx, _FUND_PATHS[stage], names))
 
 
 def _prose(ctx: ReviewContext) -> Iterator[SumStatement]:

@@ -314,11 +314,14 @@ def _check_row(
         if total is None or all(v is None for v in values):
             continue
         numbers = tuple(v or Decimal(0) for v in values)
-        row = Row(block, header, below)
+        row = (block, header, below)
         yield SumStatement("table", total, numbers, partial(_row_total, row, t, parts))
 
 
-def _row_total(row: Row, t: int, parts: list[int]) -> Described:
+def _row_total(
+    cells: tuple[int, tuple[CellView, ...], tuple[CellView, ...]], t: int, parts: list[int]
+) -> Described:
+    row = Row(*cells)
     names = "、".join(row.header[i].key for i in parts)
     what = f"{row.label() or '本行'}的{row.header[t].key}"
     return (row.ref(t),), {"what": what, "parts": names}
@@ -407,7 +410,7 @@ def _fund_rows(view: TableView) -> Iterator[SumStatement]:
         joined = "\n".join(keys)  # compact texts hold no line break
         if header is None and "预算" not in joined and "执行" not in joined:
             continue
-        if _STAGE_COLUMN.search(joined) and _stage_columns(keys) >= 2:
+        if len(_STAGE_COLUMN.findall(joined)) >= 2 and _stage_columns(keys) >= 2:
             header = rows[r]
             continue
         if header is None or "总" not in joined:

@@ -121,17 +121,14 @@ class ReviewContext:
         """All the document's text joined by line breaks, for presence tests and one-scan searches."""
         return "\n".join(unit.text for unit in self.units)
 
-    @cached_property
-    def _offsets(self) -> list[int]:
-        out, position = [], 0
-        for unit in self.units:
-            out.append(position)
-            position += len(unit.text) + 1
-        return out
+    @property
+    def unit_starts(self) -> list[int]:
+        """Where each unit starts in `full_text`, and one past the end (the text pass's offsets)."""
+        return self._text.bases
 
     def unit_at(self, position: int) -> int:
         """The unit of `full_text` that holds character `position`."""
-        return bisect_right(self._offsets, position) - 1
+        return bisect_right(self._text.bases, position) - 1
 
     def units_with(self, kind: Kind, at_least: int = 1) -> tuple[int, ...]:
         """The units holding at least `at_least` tokens of `kind` (indexed once)."""

@@ -12,16 +12,10 @@ find.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from itertools import accumulate
 
 from jixiao.review.context import ReviewContext
 from jixiao.review.tables import TableView
 from jixiao.review.text import Sentence
-
-
-def _starts(ctx: ReviewContext) -> list[int]:
-    """Where each unit starts in `full_text`, and one past the end (units joined by a line break)."""
-    return list(accumulate((len(u.text) + 1 for u in ctx.units), initial=0))
 
 
 def units_holding(ctx: ReviewContext, *words: str) -> tuple[int, ...]:
@@ -33,7 +27,7 @@ def _holding(ctx: ReviewContext, words: tuple[str, ...]) -> tuple[int, ...]:
     text = ctx.full_text
     if not any(word in text for word in words):
         return ()
-    starts = ctx.shared("unit-starts", _starts)
+    starts = ctx.unit_starts
     found: set[int] = set()
     for word in words:
         position = text.find(word)

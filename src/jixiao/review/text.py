@@ -281,9 +281,10 @@ class TextPass:
     ):
         self.units = units
         self.unit_tokens = unit_tokens
-        #: Where each unit starts in the units' texts joined by `SEPARATOR`, and where
-        #: every sentence end mark stands in them (one scan for all units).
-        self._bases = [0, *accumulate(len(u.text) + 1 for u in units)]
+        #: Where each unit starts in the units' texts joined by `SEPARATOR` (or by line
+        #: breaks: `ReviewContext.full_text`), and one past the end; where every sentence
+        #: end mark stands in them (one scan for all units).
+        self.bases = [0, *accumulate(len(u.text) + 1 for u in units)]
         if ends is None:
             joined = SEPARATOR.join(u.text for u in units)
             ends = [m.end() for m in _END_CHAR.finditer(joined)]
@@ -365,9 +366,9 @@ class TextPass:
 
     def _ends_of(self, index: int) -> list[int]:
         """The sentence ends of unit `index`, in the unit's text."""
-        base, ends = self._bases[index], self._ends
+        base, ends = self.bases[index], self._ends
         low = bisect_right(ends, base)
-        high = bisect_right(ends, self._bases[index + 1] - 1, low)
+        high = bisect_right(ends, self.bases[index + 1] - 1, low)
         return [end - base for end in ends[low:high]]
 
     def _by_kind(self) -> dict[Kind, list[int]]:
@@ -385,7 +386,7 @@ class TextPass:
         append = out.append
         firsts: list[int] = []
         done = self._cut
-        unit_tokens, bases, ends = self.unit_tokens, self._bases, self._ends
+        unit_tokens, bases, ends = self.unit_tokens, self.bases, self._ends
         wordless = _WORDLESS.fullmatch
         low, count = 0, len(ends)
         for index, unit in enumerate(self.units):

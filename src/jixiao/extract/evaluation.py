@@ -8,6 +8,7 @@ from itertools import pairwise
 
 from jixiao.extract.context import Context
 from jixiao.extract.facts import Facts
+from jixiao.extract.indicators import role_of
 from jixiao.extract.numbers import cell_number, clean
 from jixiao.extract.tables import first_text, rows_of
 from jixiao.model.document import Cell
@@ -39,14 +40,11 @@ def _distinct(row: Sequence[Cell | None]) -> list[Cell]:
     return out
 
 
-_WEIGHT_HEAD = re.compile(r"^(?:指标)?(?:分值|权重|标准分值?|满分)(?:[（(]分[)）])?$")
-
-
 def _weight_column(grid: list[list[Cell | None]], row: int, col: int) -> bool:
     """True when a header above row `row` names column `col` a weight (分值, 权重)."""
     for above in grid[:row]:
         cell = above[col] if col < len(above) else None
-        if cell is not None and _WEIGHT_HEAD.match(clean(cell.text)):
+        if cell is not None and role_of(cell.text) == "weight":
             return True
     return False
 

@@ -41,14 +41,14 @@ def _roles(row: list[Cell | None]) -> dict[str, list[int]]:
     for c, cell in enumerate(row):
         if cell is None or (c > 0 and row[c - 1] is cell):
             continue
-        role = _role_of(cell.text)
+        role = role_of(cell.text)
         if role is not None:
             cols.setdefault(role, []).append(c)
     return cols
 
 
 @lru_cache(maxsize=8192)
-def _role_of(text: str) -> str | None:
+def role_of(text: str) -> str | None:
     """The column role a header cell's text names, or None."""
     text = clean(text)
     if len(text) > 20:

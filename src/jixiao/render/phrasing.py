@@ -181,13 +181,21 @@ def projects_sentence(record: Record) -> str | None:
 
 def evaluation_sentence(record: Record) -> str | None:
     """“经自评，…自评得分X分，等级为“优”。” with the known parts."""
+    return self_evaluation_sentence(record, "本部门{year}部门整体支出绩效", "等级")
+
+
+def self_evaluation_sentence(record: Record, subject: str, grade_word: str) -> str | None:
+    """“经自评，<subject>自评得分X分，<grade_word>为“优”。” with the known parts.
+
+    `subject` may name ``{year}`` (“2024年度”, or “本年度” when the record has no year).
+    """
     ev = record.self_evaluation
     parts = []
     if ev.score is not None:
         parts.append(f"自评得分{score(ev.score)}分")
     if ev.grade is not None:
-        parts.append(f"等级为“{ev.grade}”")
+        parts.append(f"{grade_word}为“{ev.grade}”")
     if not parts:
         return None
     year = f"{record.year}年度" if record.year else "本年度"
-    return f"经自评，本部门{year}部门整体支出绩效" + "，".join(parts) + "。"
+    return f"经自评，{subject.format(year=year)}" + "，".join(parts) + "。"

@@ -19,8 +19,8 @@ from typing import Any
 from jixiao.model.narrative import Narrative
 from jixiao.model.record import Record
 from jixiao.render.layout import TableSpec, TCell, header_row
-from jixiao.render.phrasing import numbered, score
-from jixiao.render.tables import INDICATOR_HEADERS, indicator_rows, label, num
+from jixiao.render.phrasing import numbered, score, self_evaluation_sentence
+from jixiao.render.tables import INDICATOR_HEADERS, blank_indicator_row, indicator_rows, label, num
 
 FORM_TITLE = "项目支出绩效自评表"
 #: 分值 of the budget-execution row and of the whole form where the record states none.
@@ -177,17 +177,8 @@ def _with_unit(row: tuple[TCell, ...], unit: str | None) -> tuple[TCell, ...]:
 
 
 def _blank_row(extra: int) -> tuple[TCell, ...]:
-    cells = [
-        TCell("", key="indicator.level1"),
-        TCell("", key="indicator.level2"),
-        TCell("", align="left", key="indicator.name"),
-        TCell("", key="indicator.target"),
-        TCell("", key="indicator.actual"),
-        num(None, "indicator.weight", fmt="score"),
-        num(None, "indicator.score", fmt="score"),
-        TCell("", align="left", key="indicator.deviation"),
-    ]
-    return _with_unit(tuple(cells), None) if extra else tuple(cells)
+    row = blank_indicator_row()
+    return _with_unit(row, None) if extra else row
 
 
 def _indicator_block(record: Record, extra: int, spare_rows: int) -> list[tuple[TCell, ...]]:
@@ -210,17 +201,8 @@ def _indicator_block(record: Record, extra: int, spare_rows: int) -> list[tuple[
 
 
 def conclusion(record: Record) -> str | None:
-    """“经自评，本项目2024年度自评得分X分，等级为“优”。” with the known parts."""
-    ev = record.self_evaluation
-    parts = []
-    if ev.score is not None:
-        parts.append(f"自评得分{score(ev.score)}分")
-    if ev.grade is not None:
-        parts.append(f"绩效等级为“{ev.grade}”")
-    if not parts:
-        return None
-    year = f"{record.year}年度" if record.year else "本年度"
-    return f"经自评，本项目{year}" + "，".join(parts) + "。"
+    """“经自评，本项目2024年度自评得分X分，绩效等级为“优”。” with the known parts."""
+    return self_evaluation_sentence(record, "本项目{year}", "绩效等级")
 
 
 def _closing_rows(record: Record, extra: int, *, fill_in: bool) -> list[tuple[TCell, ...]]:

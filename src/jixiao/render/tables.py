@@ -296,7 +296,8 @@ def indicator_rows(indicators: list[Indicator]) -> list[tuple[TCell, ...]]:
     return rows
 
 
-def _blank_indicator_row() -> tuple[TCell, ...]:
+def blank_indicator_row() -> tuple[TCell, ...]:
+    """An empty indicator row for the user to fill in."""
     return (
         TCell("", key="indicator.level1"),
         TCell("", key="indicator.level2"),
@@ -348,7 +349,7 @@ def _self_head_rows(
 
 def _indicator_block(record: Record, spare_rows: int) -> list[tuple[TCell, ...]]:
     inds = list(record.indicators)
-    blank = [_blank_indicator_row() for _ in range(spare_rows)]
+    blank = [blank_indicator_row() for _ in range(spare_rows)]
     return [
         (
             label("绩效指标", rowspan=len(inds) + spare_rows + 1, header=True),

@@ -95,3 +95,23 @@ def test_a_fault_of_ours_on_one_file_is_that_files_failure(tmp_path: Path, monke
     assert result.exit_code == 1
     assert "bad.txt" in result.stderr and "提取时出错（TypeError）" in result.stderr
     assert (tmp_path / "out" / "good.json").exists()
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in (REPO / "examples").iterdir()))
+def test_the_review_finds_the_same_with_or_without_extractions_figures(name: str) -> None:
+    extraction = load(REPO / "examples" / name)
+    assert extraction.figures  # the paragraphs' figures, found once by extraction
+    given = evaluate_record(
+        extraction.record,
+        provenance=extraction.provenance,
+        document=extraction.document,
+        claims=extraction.claims,
+        figures=extraction.figures,
+    )
+    scanned = evaluate_record(
+        extraction.record,
+        provenance=extraction.provenance,
+        document=extraction.document,
+        claims=extraction.claims,
+    )
+    assert given.findings == scanned.findings

@@ -37,6 +37,7 @@ from jixiao.readers import max_bytes, read_bytes, read_path
 from jixiao.readers.files import file_problem, read_regular
 from jixiao.review import Finding, ReviewContext, review
 from jixiao.score import Profile, ScoreResult, choose_profile, load_profile, score_record
+from jixiao.text.figures import Token
 
 T = TypeVar("T")
 
@@ -189,13 +190,18 @@ def evaluate_record(
     provenance: Provenance | None = None,
     document: Document | None = None,
     claims: Mapping[str, Decimal] | None = None,
+    figures: Mapping[int, tuple[Token, ...]] | None = None,
     timings: Timings | None = None,
 ) -> Evaluation:
-    """Score and review a record (with its source, when it has one)."""
+    """Score and review a record (with its source, when it has one).
+
+    `figures` are the figures of the document's paragraphs that extraction found
+    (`Extraction.figures`); the review then does not scan those paragraphs again.
+    """
     chosen = resolve_profile(profile, record)
     claims = dict(claims or {})
     result = _timed(timings, "score", lambda: score_record(record, chosen, claims=claims))
-    context = ReviewContext(record, dict(provenance or {}), document, chosen)
+    context = ReviewContext(record, dict(provenance or {}), document, chosen, figures or {})
     findings = _timed(timings, "check", lambda: tuple(review(context, score=result)))
     return Evaluation(record, result, findings, chosen, dict(provenance or {}), document, claims)
 
@@ -210,6 +216,7 @@ def evaluate_extraction(
         provenance=extraction.provenance,
         document=extraction.document,
         claims=extraction.claims,
+        figures=extraction.figures,
         timings=timings,
     )
 

@@ -6,6 +6,8 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from jixiao.extract import Extraction
+from jixiao.extract.prose import amounts
+from jixiao.text.figures import Kind, tokenize
 
 Run = Callable[[str], Extraction]
 
@@ -92,3 +94,21 @@ def test_a_total_spent_does_not_inherit_the_budget_stage(extract_text: Run) -> N
     assert (budget.final.total, budget.actual.total, budget.actual.basic) == (
         Decimal("320.00"), Decimal("310.00"), Decimal("250.00"))
     assert budget.final.basic is None
+
+
+def test_prose_amounts_carry_their_labels_and_sentences() -> None:
+    found = amounts("单位收入560.00万元（含上年结转）；比上年600.50万元减少40.50万元。粮食产量146万吨，支出2,000元。")
+    assert [(a.label, a.value, a.sentence) for a in found] == [
+        ("单位收入", Decimal("560.00"), 0),
+        ("比上年", Decimal("600.50"), 0),
+        ("减少", Decimal("40.50"), 0),
+        ("支出", Decimal("0.2"), 1),  # 万吨 is not money; 元 in 万元
+    ]
+
+
+def test_the_figures_of_every_paragraph_go_on_to_the_review(extract_text: Run) -> None:
+    extraction = extract_text(BODY)
+    paragraphs = [(i, b.text) for i, b in enumerate(extraction.document.blocks) if b.table is None]
+    assert len(extraction.figures) == len(paragraphs)
+    assert all(extraction.figures[i] == tokenize(text) for i, text in paragraphs)
+    assert any(t.kind is Kind.AMOUNT for tokens in extraction.figures.values() for t in tokens)

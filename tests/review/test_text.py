@@ -8,7 +8,7 @@ import weakref
 
 from jixiao.model.document import Block, Cell, Document, Position, Table
 from jixiao.review.text import TextPass, text_pass, text_units
-from jixiao.review.tokens import Kind
+from jixiao.text.figures import Kind, tokenize
 
 
 def _document() -> Document:
@@ -118,3 +118,20 @@ def test_the_sentences_of_a_unit_are_the_same_before_and_after_the_whole_cut() -
             (s.index, s.text) for s in mine
         ]
     assert early.of_unit(1)[1] is early.sentences[2]  # cut early, then found in the whole
+
+
+def test_known_figures_of_paragraphs_give_the_same_pass() -> None:
+    document = _document()
+    units = text_units(document)
+    paragraphs = [b for b in document.blocks if b.table is None]
+    known = {i: tokenize(b.text) for i, b in enumerate(document.blocks) if b in paragraphs}
+    given, scanned = text_pass(units, known), text_pass(units)
+    assert given.unit_tokens == scanned.unit_tokens
+    assert [s.text for s in given.sentences] == [s.text for s in scanned.sentences]
+
+
+def test_sentences_of_a_kind_with_words_are_those_holding_a_word() -> None:
+    lazy, whole = _every(_document()), _every(_document())
+    expected = [s.text for s in whole.with_kind(Kind.AMOUNT) if "支出" in s.text or "培训" in s.text]
+    assert [s.text for s in lazy.with_kind(Kind.AMOUNT, "支出", "培训")] == expected == ["支出95万元。"]
+    assert [s.text for s in whole.with_kind(Kind.AMOUNT, "支出", "培训")] == expected

@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 from jixiao.extract.numbers import clean
 from jixiao.model.document import Block, Document, Table
 from jixiao.model.provenance import SourceRef
+from jixiao.text.figures import Token, tokenize_all
 
 #: Outline numbering patterns with their rank (1 = top level).
 HEADING_MARKS: tuple[tuple[int, re.Pattern[str]], ...] = (
@@ -97,6 +98,18 @@ class Context:
             ref = SourceRef(index, block.position, block.text)
             ctx.units.append(Unit(block.text, ref, tuple(t for _, t in stack), rank and rank[0]))
         return ctx
+
+    def figures(self) -> dict[int, tuple[Token, ...]]:
+        """The figures of every paragraph, by block, found in one scan (built once).
+
+        Every paragraph has an entry (an empty tuple when it holds no figure), so that a
+        later stage knows which texts were scanned.
+        """
+        return self.shared("figures", self._figures)
+
+    def _figures(self) -> dict[int, tuple[Token, ...]]:
+        found = tokenize_all([u.text for u in self.units])
+        return {unit.ref.block: tokens for unit, tokens in zip(self.units, found, strict=True)}
 
     def paragraphs(self) -> list[Unit]:
         """Every paragraph and heading, in order."""

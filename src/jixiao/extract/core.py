@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
@@ -18,6 +18,7 @@ from jixiao.model.narrative import Narrative
 from jixiao.model.provenance import Provenance
 from jixiao.model.record import Record
 from jixiao.recover import recover
+from jixiao.text.figures import Token
 
 Extractor = Callable[[Context, Facts], None]
 
@@ -40,6 +41,10 @@ class Extraction:
     claims: dict[str, Decimal] = field(default_factory=dict)
     #: The report's prose sections, title and 落款 (`jixiao.extract.sections`).
     narrative: Narrative = field(default_factory=Narrative)
+    #: The figures of every paragraph of `document`, by block (`jixiao.text.figures`):
+    #: extraction read its amounts from them, and the review reads them instead of
+    #: scanning the paragraphs again.
+    figures: Mapping[int, tuple[Token, ...]] = field(default_factory=dict, repr=False)
 
 
 @cache
@@ -102,4 +107,5 @@ def _extract(document: Document) -> Extraction:
     nested.pop("claims", None)
     record = Record.model_validate(nested)
     return Extraction(record, facts.provenance(), document, ctx.looks_like_report(),
-                      looks_like(ctx, record), claims_of(facts), narrative_of(ctx, record))
+                      looks_like(ctx, record), claims_of(facts), narrative_of(ctx, record),
+                      ctx.figures())

@@ -16,8 +16,6 @@ _UNITS = {"十": 10, "百": 100, "千": 1000}
 NUMBER = r"-?\d+(?:[,，]\d{3})*(?:\.\d+)?"
 #: A number in Chinese numerals.
 CN_NUMBER = r"[零〇一二两三四五六七八九十百千万]+"
-#: An amount with its money unit.
-AMOUNT_RE = re.compile(rf"({NUMBER})\s*(亿元|万元|千元|元|万)(?![人个次])")
 _PLAIN_NUMBER_RE = re.compile(rf"^\s*[（(]?\s*({NUMBER})\s*[）)]?\s*(%|％|万元|元|亿元|分)?\s*$")
 
 

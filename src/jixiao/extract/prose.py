@@ -8,16 +8,16 @@ amount to the nearest punctuation or the previous amount.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
 from jixiao.extract.context import Context, Unit
 from jixiao.extract.labels import category_of, stage_of
-from jixiao.extract.numbers import AMOUNT_RE, parse_amount
 from jixiao.model.provenance import SourceRef
+from jixiao.text.figures import Kind, Token, tokenize
 
 _BOUNDARY = re.compile(r"[，,；;。：:（）()、！？\n]")
-_DIGIT = re.compile(r"\d")
 _SHORT_PAREN = re.compile(r"[（(][^（）()\d]{1,4}[）)]")
 _DIFFERENCE = re.compile(r"比|较|增加|减少|增长|下降|超出|超支|节约|结余|结转|差额|调增|调减|追加|增幅|降幅|变动")
 _ECONOMIC = re.compile(
@@ -43,27 +43,36 @@ class Amount:
     end: int
 
 
-def amounts(text: str) -> list[Amount]:
-    """Every amount in `text`, with its label and sentence number."""
+def amounts(text: str, tokens: Sequence[Token] | None = None) -> list[Amount]:
+    """Every amount in `text`, with its label and sentence number.
+
+    The amounts are the text's `Kind.AMOUNT` figures (`jixiao.text.figures`); `tokens`
+    are the text's figures when the caller has them, else the text is scanned.
+    """
+    if tokens is None:
+        tokens = tokenize(text) if "元" in text or "万" in text else ()
+    money = [t for t in tokens if t.kind is Kind.AMOUNT]
+    if not money:
+        return []
     out: list[Amount] = []
-    if ("元" not in text and "万" not in text) or _DIGIT.search(text) is None:
-        return out  # no money unit or no digit: no amount
     last_end = 0
+    # A short bracketed word (（含）) is part of a label: its brackets become spaces.
     text = _SHORT_PAREN.sub(lambda m: " " + m.group(0)[1:-1] + " ", text)
-    for match in AMOUNT_RE.finditer(text):
-        head = text[last_end:match.start()]
+    for token in money:
+        head = text[last_end:token.start]
         cut = max((m.end() for m in _BOUNDARY.finditer(head)), default=0)
         label = head[cut:].strip()
-        sentence = text.count("。", 0, match.start())
-        out.append(Amount(label, parse_amount(match.group(1), match.group(2)), sentence,
-                          match.start(), match.end()))
-        last_end = match.end()
+        sentence = text.count("。", 0, token.start)
+        out.append(Amount(label, token.value, sentence, token.start, token.end))
+        last_end = token.end
     return out
 
 
 def unit_amounts(ctx: Context, unit: Unit) -> list[Amount]:
-    """`amounts` of a unit's text, found once per document (budget and 三公 both read them)."""
-    return ctx.shared(("amounts", unit.text), lambda: amounts(unit.text))
+    """`amounts` of a paragraph, read from the document's figures (budget and 三公 both read them)."""
+    return ctx.shared(
+        ("amounts", unit.text), lambda: amounts(unit.text, ctx.figures().get(unit.ref.block))
+    )
 
 
 def is_difference(label: str) -> bool:

@@ -12,7 +12,7 @@ from jixiao.review.numbers import ratio
 from jixiao.review.outline import Heading, headings, is_form, is_partial, table_has_column
 from jixiao.review.registry import Hit, check
 from jixiao.review.scan import sentences_in, units_holding
-from jixiao.review.tokens import Kind
+from jixiao.text.figures import Kind
 
 #: Sections every report needs when the profile names none (title, synonyms).
 DEFAULT_OUTLINE = (("存在的问题", ("问题",)), ("改进措施", ("措施", "建议")))
@@ -33,15 +33,15 @@ def _body(ctx: ReviewContext, heading: Heading, following: Heading | None) -> st
     its first units only (at least `THIN` characters of it).
     """
     stop = following.unit if following is not None else len(ctx.units)
-    texts = ctx.compact_texts
-    own = _FIRST_SENTENCE.sub("", texts[heading.unit], count=1)
-    parts = [own if own != texts[heading.unit] else ""]
+    text = ctx.compact_text
+    own = _FIRST_SENTENCE.sub("", text(heading.unit), count=1)
+    parts = [own if own != text(heading.unit) else ""]
     length = len(parts[0])
     for index in range(heading.unit + 1, stop):
         if length >= THIN:
             break
-        parts.append(texts[index])
-        length += len(texts[index])
+        parts.append(text(index))
+        length += len(parts[-1])
     body = "".join(parts)
     return body if following is not None or body else None
 
@@ -98,7 +98,7 @@ def _missing(ctx: ReviewContext) -> tuple[list[str], list[str]]:
     """(titles missing, words searched) of the outline the profile requires."""
     # Line starts joined by line breaks (compact texts hold none): one search per word.
     lines = "\n".join(
-        [t[:16] for u, t in zip(ctx.units, ctx.compact_texts, strict=True) if not u.in_table]
+        [ctx.compact_text(i)[:16] for i, u in enumerate(ctx.units) if not u.in_table]
     )
     missing: list[str] = []
     searched: list[str] = []
@@ -229,7 +229,7 @@ def fewer_projects(ctx: ReviewContext) -> Iterator[Hit]:
     found = len(ctx.record.projects)
     if not found:
         return
-    for sentence in ctx.with_kind(Kind.COUNT):
+    for sentence in ctx.with_kind(Kind.COUNT, "项目", "专项"):  # every `_STATED_PROJECTS`
         for match in _STATED_PROJECTS.finditer(sentence.text):
             stated = int(match.group(1))
             if stated > found:

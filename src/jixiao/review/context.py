@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from importlib import import_module
@@ -25,7 +25,7 @@ from jixiao.model.provenance import Provenance, SourceRef
 from jixiao.model.record import Record
 from jixiao.review.tables import TableView, table_views
 from jixiao.review.text import Sentence, TextPass, TextUnit, text_pass, text_units
-from jixiao.review.tokens import Kind, Token
+from jixiao.text.figures import Kind, Token
 
 T = TypeVar("T")
 
@@ -46,6 +46,9 @@ class ReviewContext:
     provenance: Provenance = field(default_factory=dict)
     document: Document | None = None
     profile: Any = None
+    #: The figures of the document's paragraphs, by block, when extraction found them
+    #: (`jixiao.extract.Extraction.figures`): the text pass scans only the rest.
+    figures: Mapping[int, tuple[Token, ...]] = field(default_factory=dict, repr=False)
     _shared: dict[str, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def ref(self, path: str) -> tuple[SourceRef, ...]:
@@ -66,13 +69,24 @@ class ReviewContext:
         return text_units(self.document) if self.document is not None else ()
 
     @cached_property
+    def _compact(self) -> list[str | None]:
+        return [None] * len(self.units)
+
+    def compact_text(self, index: int) -> str:
+        """Unit `index`'s text without white space (for matching titles and labels), made once."""
+        found = self._compact[index]
+        if found is None:
+            found = self._compact[index] = "".join(self.units[index].text.split())
+        return found
+
+    @cached_property
     def compact_texts(self) -> tuple[str, ...]:
-        """Each unit's text without white space (for matching titles and labels)."""
-        return tuple(["".join(u.text.split()) for u in self.units])  # `compact`, inlined
+        """Every unit's `compact_text` (most checks need only a few: ask for those)."""
+        return tuple([self.compact_text(index) for index in range(len(self.units))])
 
     @cached_property
     def _text(self) -> TextPass:
-        return text_pass(self.units)
+        return text_pass(self.units, self.figures)
 
     @property
     def sentences(self) -> tuple[Sentence, ...]:
@@ -100,9 +114,12 @@ class ReviewContext:
         """
         return self._text.matching(pattern)
 
-    def with_kind(self, kind: Kind) -> tuple[Sentence, ...]:
-        """The sentences holding a token of `kind` (indexed once)."""
-        return self._text.with_kind(kind)
+    def with_kind(self, kind: Kind, *words: str) -> tuple[Sentence, ...]:
+        """The sentences holding a token of `kind` (and one of `words`, when given; indexed once).
+
+        Give the words a check needs in a sentence: only the units holding one are cut.
+        """
+        return self._text.with_kind(kind, *words)
 
     @cached_property
     def tables(self) -> tuple[TableView, ...]:

@@ -12,7 +12,7 @@ from jixiao.review.numbers import AMOUNT
 from jixiao.review.registry import Hit, check
 from jixiao.review.scan import sentences_in, units_holding
 from jixiao.review.text import Sentence
-from jixiao.review.tokens import Kind
+from jixiao.text.figures import Kind
 
 #: Each claim holds one of its words: only the sentences of the units holding one are searched.
 _WITHIN_BUDGET = re.compile(
@@ -51,7 +51,7 @@ def _overrun(ctx: ReviewContext) -> tuple[Decimal, str] | None:
             and budget.actual.total > stage.total
         ):
             return budget.actual.total - stage.total, "支出超过预算"
-    for sentence in ctx.with_kind(Kind.AMOUNT):
+    for sentence in ctx.with_kind(Kind.AMOUNT, "预算"):  # every `_OVER_STATED`
         match = _OVER_STATED.search(sentence.text)
         if match and Decimal(match.group(1).replace(",", "")) > 0:
             return Decimal(match.group(1).replace(",", "")), clause(sentence.text, _OVER_STATED)

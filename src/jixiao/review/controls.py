@@ -22,7 +22,7 @@ from jixiao.review.roles import is_rule
 from jixiao.review.scan import tables_holding
 from jixiao.review.tables import CellView, Row, find_index, under_headers
 from jixiao.review.text import compact
-from jixiao.review.tokens import Kind
+from jixiao.text.figures import Kind
 
 THREE = "三公经费"
 PUBLIC = "公用经费"
@@ -120,8 +120,8 @@ def table_funds(ctx: ReviewContext, what: str) -> Funds:
 
 
 def _in_sentences(ctx: ReviewContext, pattern: re.Pattern[str], word: str) -> Iterator[Stated]:
-    for sentence in ctx.with_kind(Kind.PERCENT):
-        if word not in sentence.text or is_rule(sentence.text):
+    for sentence in ctx.with_kind(Kind.PERCENT, word):
+        if is_rule(sentence.text):
             continue
         for match in pattern.finditer(sentence.text):
             value = Decimal(match[1])

@@ -21,7 +21,7 @@ from jixiao.review.context import ReviewContext
 from jixiao.review.finding import Severity
 from jixiao.review.prose import parts_statements
 from jixiao.review.registry import Hit, check
-from jixiao.review.tokens import Kind, Token, label_before
+from jixiao.text.figures import Kind, Token, label_before
 
 #: Classifiers of countable bodies (units, bodies, projects), and of people.
 THINGS = frozenset("个家所项条")

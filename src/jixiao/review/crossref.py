@@ -12,7 +12,7 @@ from jixiao.review.context import ReviewContext
 from jixiao.review.finding import Severity
 from jixiao.review.numbers import AMOUNT, amount, differs
 from jixiao.review.registry import Hit, check
-from jixiao.review.tokens import Kind
+from jixiao.text.figures import Kind
 
 _NAMES = ("基本支出", "项目支出", "公用经费")
 _MENTION = re.compile(
@@ -50,9 +50,7 @@ def _stage(before: str, tail: str) -> str:
 
 def mentions(ctx: ReviewContext) -> Iterator[Mention]:
     """Every prose statement “基本支出X万元” etc., and the record's values with a source."""
-    for sentence in ctx.with_kind(Kind.AMOUNT):
-        if not any(n in sentence.text for n in _NAMES):
-            continue
+    for sentence in ctx.with_kind(Kind.AMOUNT, *_NAMES):
         for match in _MENTION.finditer(sentence.text):
             stage = _stage(sentence.text[: match.start()], match.group(2))
             said = (match.group(1) + match.group(2)).strip()

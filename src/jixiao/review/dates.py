@@ -17,7 +17,7 @@ from jixiao.review.context import ReviewContext
 from jixiao.review.finding import Severity
 from jixiao.review.registry import Hit, check
 from jixiao.review.scan import units_holding
-from jixiao.review.tokens import Kind, Token
+from jixiao.text.figures import Kind, Token
 
 _TITLE = re.compile(
     r"^\s*(?:\d+[、.．]\s*)?《?(?P<pre>[^。，,；;：:！？!?《》]{0,40}?)"

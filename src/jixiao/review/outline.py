@@ -73,14 +73,10 @@ def headings(ctx: ReviewContext) -> tuple[Heading, ...]:
 
 def _outline(ctx: ReviewContext) -> tuple[Heading, ...]:
     found: list[Heading] = []
-    units = ctx.units
-    # A heading's first character (after white space) is its compact text's first one.
     starts = _STARTS
-    for index, key in enumerate(ctx.compact_texts):
-        if key[:1] not in starts:
-            continue
-        unit = units[index]
-        if unit.in_table or len(unit.text) > MAX_TITLE:  # `heading_level`'s first tests, inlined
+    for index, unit in enumerate(ctx.units):
+        text = unit.text  # `heading_level`'s first tests, inlined
+        if unit.in_table or len(text) > MAX_TITLE or text.lstrip()[:1] not in starts:
             continue
         level = heading_level(unit)
         if level is not None:
@@ -98,10 +94,11 @@ def _mark_toc(ctx: ReviewContext, found: list[Heading]) -> list[Heading]:
         following[keys[i]] = i
         if repeat is not None and _no_body_after(ctx, found, i):
             end = max(end, repeat)
-    texts = ctx.compact_texts
     toc = None
     if "录" in ctx.full_text:  # a contents title is 目录 (white space between allowed)
-        toc = next((i for i, t in enumerate(texts) if t.startswith("目录")), None)
+        toc = next(
+            (i for i in range(len(ctx.units)) if ctx.compact_text(i).startswith("目录")), None
+        )
     first = next((i for i, h in enumerate(found) if toc is not None and h.unit > toc), None)
     if first is not None:
         last = first
@@ -126,7 +123,7 @@ def is_form(ctx: ReviewContext) -> bool:
 
 
 def _is_form(ctx: ReviewContext) -> bool:
-    head = "".join(ctx.compact_texts[:6])[:300]
+    head = "".join([ctx.compact_text(i) for i in range(min(6, len(ctx.units)))])[:300]
     if _FORM.search(head) and not re.search(r"报告", head[:80]):
         return True
     cells = sum(len(u.text) for u in ctx.units if u.in_table)

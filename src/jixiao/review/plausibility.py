@@ -14,7 +14,7 @@ from jixiao.review.numbers import ratio
 from jixiao.review.registry import Hit, check
 from jixiao.review.scan import sentences_in, units_holding
 from jixiao.review.text import Sentence
-from jixiao.review.tokens import Kind, Token
+from jixiao.text.figures import Kind, Token
 
 #: Execution below this share of the budget is abnormal (rules.md §8.1 yellow warning).
 LOW_EXECUTION = Decimal(80)
@@ -168,10 +168,8 @@ def _staged_amounts(
     type, whose removal could join the words) is skipped.
     """
     found: dict[tuple[str | None, str | None], dict[Decimal, SourceRef]] = {}
-    for sentence in ctx.with_kind(Kind.AMOUNT):
+    for sentence in ctx.with_kind(Kind.AMOUNT, "年初", "调整"):
         text = sentence.text
-        if "年初" not in text and "调整" not in text:
-            continue
         if not _ASKED.search(text) and not roles.names_fund_type(text):
             continue  # no amount of it can name basic or project money
         for token in sentence.of(Kind.AMOUNT):

@@ -22,7 +22,7 @@ from typing import NamedTuple
 from jixiao.model.provenance import SourceRef
 from jixiao.review import roles
 from jixiao.review.text import TextUnit
-from jixiao.review.tokens import Kind, Token, count_group, label_before
+from jixiao.text.figures import Kind, Token, count_group, label_before
 
 _LEAD = re.compile(
     r"\s*(?:[（(][^（）()。]{0,30}[）)])?"

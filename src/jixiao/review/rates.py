@@ -15,7 +15,7 @@ from jixiao.review.roles import is_rule, rate_role
 from jixiao.review.scan import tables_holding
 from jixiao.review.tables import Row, find_index, under_headers
 from jixiao.review.text import Sentence
-from jixiao.review.tokens import Kind, Token
+from jixiao.text.figures import Kind, Token
 
 _STAFF_RATE = re.compile(r"在职人员控制率[^\d%。；]{0,6}?(\d+(?:\.\d+)?)\s*[%％]")
 _EXEC_RATE = re.compile(r"(?:预算|资金)执行率[^\d%。；]{0,6}?(\d+(?:\.\d+)?)\s*[%％]")
@@ -170,17 +170,20 @@ def execution_rate(ctx: ReviewContext) -> Iterator[Hit]:
 
 def _with_rate(ctx: ReviewContext, word: str) -> Iterator[Sentence]:
     """Sentences holding a percentage and `word`."""
-    return (s for s in ctx.with_kind(Kind.PERCENT) if word in s.text)
+    return iter(ctx.with_kind(Kind.PERCENT, word))
 
 
 def _neighbours(ctx: ReviewContext, sentence: Sentence) -> list[tuple[Sentence, Token]]:
     """The amounts of `sentence`, or of it and the sentence before in the same unit."""
     found = [(sentence, t) for t in sentence.of(Kind.AMOUNT)]
-    if len(found) >= 2 or sentence.index == 0:
+    if len(found) >= 2:
         return found
-    before = ctx.sentences[sentence.index - 1]
-    if before.unit != sentence.unit:
+    # The unit's sentences, not the document's: only this unit is cut.
+    siblings = ctx.unit_sentences(sentence.unit)
+    place = next((i for i, s in enumerate(siblings) if s is sentence), 0)
+    if place == 0:
         return found
+    before = siblings[place - 1]
     return [(before, t) for t in before.of(Kind.AMOUNT)] + found
 
 
@@ -199,7 +202,7 @@ def _roles(amounts: list[tuple[Sentence, Token]]) -> tuple[Token, Token] | None:
 
 def stated_rates(ctx: ReviewContext) -> Iterator[tuple[Sentence, Token, str, Token, Token]]:
     """(sentence, rate, name, part, whole) for each stated 使用率/执行率/… with its two amounts."""
-    for sentence in ctx.with_kind(Kind.PERCENT):
+    for sentence in ctx.with_kind(Kind.PERCENT, "率"):  # every `_USE_RATE` (in a label)
         rates = [t for t in sentence.of(Kind.PERCENT) if _USE_RATE.search(sentence.label(t))]
         if len(rates) != 1 or is_rule(sentence.text):
             continue

@@ -30,7 +30,9 @@ def context_for(
         ctx = ReviewContext(source, profile=profile or _profile(source))
     else:
         chosen = profile or _profile(source.record)
-        ctx = ReviewContext(source.record, dict(source.provenance), source.document, chosen)
+        ctx = ReviewContext(
+            source.record, dict(source.provenance), source.document, chosen, source.figures
+        )
     if score is not None:
         ctx.__dict__["score"] = score
     return ctx

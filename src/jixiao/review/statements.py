@@ -18,7 +18,7 @@ from jixiao.review.prose import parts_of_earlier
 from jixiao.review.registry import Hit, check
 from jixiao.review.sums import of_source
 from jixiao.review.text import Sentence
-from jixiao.review.tokens import Kind
+from jixiao.text.figures import Kind
 
 
 def _amt(name: str) -> str:
@@ -138,7 +138,7 @@ def changes(ctx: ReviewContext) -> list[tuple[Sentence, re.Match[str]]]:
 
 def _changes(ctx: ReviewContext) -> list[tuple[Sentence, re.Match[str]]]:
     out: list[tuple[Sentence, re.Match[str]]] = []
-    for sentence in ctx.with_kind(Kind.AMOUNT):
+    for sentence in ctx.with_kind(Kind.AMOUNT, "比", "较"):  # every `_COMPARE`
         if len(sentence.of(Kind.AMOUNT)) < 2 or not _COMPARE.search(sentence.text):
             continue
         text = _PAREN.sub("", sentence.text)

@@ -24,7 +24,7 @@ from jixiao.review.numbers import Verdict, sum_verdict
 from jixiao.review.prose import PartsStatement, parts_statements
 from jixiao.review.scan import tables_holding
 from jixiao.review.tables import CellView, Row, TableView
-from jixiao.review.tokens import Kind
+from jixiao.text.figures import Kind
 
 _TOTAL = re.compile(r"^(?:支出|收入|经费|资金)?(?:合计|总计|小计|合计数)$")
 _NUMBERED = re.compile(r"^(?:\d+[、.．]|（\d+）|\(\d+\))")

@@ -2,26 +2,27 @@
 
 Everything here is computed once per review (the context caches it): the units
 (paragraphs, headings, table cells), their sentences, and each sentence's tokens
-(amounts, percentages, counts, dates, years; see `jixiao.review.tokens`).
+(amounts, percentages, counts, dates, years; see `jixiao.text.figures`).
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from itertools import accumulate
-from operator import itemgetter
+from operator import countOf, itemgetter
 
 from jixiao.model.document import Cell, Document, Position
 from jixiao.model.provenance import SourceRef
-from jixiao.review.tokens import (
+from jixiao.text.figures import (
     SEPARATOR,
     Kind,
     Token,
     label_before,
     shift,
     tokenize,
+    tokenize_all,
     tokenize_joined,
 )
 
@@ -323,8 +324,14 @@ class TextPass:
             self._cut[index] = found
         return found
 
-    def with_kind(self, kind: Kind) -> tuple[Sentence, ...]:
-        """The sentences holding a token of `kind`, in reading order (found once)."""
+    def with_kind(self, kind: Kind, *words: str) -> tuple[Sentence, ...]:
+        """The sentences holding a token of `kind` (and one of `words`, when given), in order.
+
+        With `words`, only the units holding one of them are cut (unless every sentence
+        of `kind` was found already): a sentence holds a word only if its unit does.
+        """
+        if words:
+            return self._with_words(kind, words)
         found = self._kinds.get(kind)
         if found is None:
             if self._sentences is not None:
@@ -334,6 +341,20 @@ class TextPass:
                 found = tuple([s for i in units for s in self.of_unit(i) if kind in s.kinds])
             self._kinds[kind] = found
         return found
+
+    def _with_words(self, kind: Kind, words: tuple[str, ...]) -> tuple[Sentence, ...]:
+        if self._sentences is not None or kind in self._kinds:
+            return tuple([s for s in self.with_kind(kind) if any(w in s.text for w in words)])
+        units = self.units
+        return tuple(
+            [
+                s
+                for i in self._by_kind().get(kind, ())
+                if any(w in units[i].text for w in words)
+                for s in self.of_unit(i)
+                if kind in s.kinds and any(w in s.text for w in words)
+            ]
+        )
 
     def matching(self, pattern: re.Pattern[str]) -> list[Sentence]:
         """The sentences `pattern` finds something in, in reading order.
@@ -360,7 +381,7 @@ class TextPass:
             units = self._by_kind().get(kind, ())
             if at_least > 1:
                 tokens = self.unit_tokens
-                units = [i for i in units if sum(t.kind is kind for t in tokens[i]) >= at_least]
+                units = [i for i in units if countOf(map(_KIND, tokens[i]), kind) >= at_least]
             found = self._counted[key] = tuple(units)
         return found
 
@@ -374,11 +395,15 @@ class TextPass:
     def _by_kind(self) -> dict[Kind, list[int]]:
         """The units holding each kind of token."""
         if self._units is None:
-            self._units = {}
+            found: dict[Kind, list[int]] = {}
             for index, tokens in enumerate(self.unit_tokens):
                 if tokens:
-                    for kind in {t.kind for t in tokens}:
-                        self._units.setdefault(kind, []).append(index)
+                    for kind in set(map(_KIND, tokens)):
+                        if kind in found:
+                            found[kind].append(index)
+                        else:
+                            found[kind] = [index]
+            self._units = found
         return self._units
 
     def _every(self) -> tuple[Sentence, ...]:
@@ -416,14 +441,36 @@ class TextPass:
         return tuple(out)
 
 
-def text_pass(units: tuple[TextUnit, ...]) -> TextPass:
-    """Tokenise every unit once and find the sentence ends; sentences are cut when needed."""
+def text_pass(
+    units: tuple[TextUnit, ...], known: Mapping[int, tuple[Token, ...]] | None = None
+) -> TextPass:
+    """Tokenise every unit once and find the sentence ends; sentences are cut when needed.
+
+    `known` holds the figures of paragraphs already scanned, by block (extraction's
+    `figures`): those are taken as they are and only the other units are scanned.
+    """
     if not units:
         return TextPass(units, ())
     texts = [u.text for u in units]
     joined = SEPARATOR.join(texts)
     ends = [m.end() for m in _END_CHAR.finditer(joined)]
-    return TextPass(units, tuple(tokenize_joined(joined, texts)), ends)
+    if not known:
+        return TextPass(units, tuple(tokenize_joined(joined, texts)), ends)
+    return TextPass(units, _with_known(units, texts, known), ends)
+
+
+def _with_known(
+    units: tuple[TextUnit, ...], texts: list[str], known: Mapping[int, tuple[Token, ...]]
+) -> tuple[tuple[Token, ...], ...]:
+    """Every unit's tokens: a paragraph's from `known`, the other units' from one scan."""
+    taken = [unit.cell is None and unit.block in known for unit in units]
+    scanned = iter(tokenize_all([text for text, own in zip(texts, taken, strict=True) if not own]))
+    return tuple(
+        [
+            known[unit.block] if own else next(scanned)
+            for unit, own in zip(units, taken, strict=True)
+        ]
+    )
 
 
 def all_sentences(units: tuple[TextUnit, ...]) -> Iterator[Sentence]:

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from jixiao.review.tokens import Kind, tokenize, tokenize_all
+from jixiao.text.figures import Kind, tokenize, tokenize_all
 
 
 def _one(text: str) -> tuple[Kind, Decimal, str, str]:
@@ -59,3 +59,13 @@ def test_figures_inside_brackets_are_nested_however_many_brackets_stand() -> Non
     text = "（一）预算10万元（其中培训2万元、差旅（含市内）1万元），另支出3万元（见表1）"
     marked = [(t.text, t.nested) for t in tokenize(text)]
     assert marked == [("10万元", False), ("2万元", True), ("1万元", True), ("3万元", False)]
+
+
+def test_a_texts_figures_do_not_depend_on_the_texts_scanned_with_it() -> None:
+    # Extraction scans the paragraphs, the review the cells: each text must come out alike.
+    texts = ["12", "3万元；完成率95%", "2023年度", "年5月", "十二个", "0.5个", "100万吨", "约1,200元"]
+    alone = [tokenize(text) for text in texts]
+    assert tokenize_all(texts) == alone
+    assert tokenize_all(texts[::-1]) == alone[::-1]
+    assert [t.text for t in alone[1]] == ["3万元", "95%"]
+    assert alone[6] == ()  # 万吨 is a weight, not money

@@ -1,9 +1,10 @@
 """The figures of a text, found in one pass: amounts, percentages, counts, dates and years.
 
-`tokenize` runs one regular expression over a unit's text and returns its `Token` s in
-order. The review context tokenises every paragraph and cell once and hands the tokens
-to the checks with the sentences they stand in, so that no check scans the whole text
-with its own expression to find its figures.
+`tokenize` runs one regular expression over a text and returns its `Token` s in order;
+`tokenize_all` does the same for many texts in one scan. The figures of a text do not
+depend on the texts scanned with it, so one stage's figures serve another: extraction
+reads the paragraphs' amounts from their tokens and hands the tokens on, the review
+scans only the rest and gives every check the figures with the sentences they stand in.
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ _CN = "一二两三四五六七八九十"
 #: opening with alternatives is tried at every position); each alternative then checks
 #: that character by a look-behind, and `_full` puts it back in front of a group.
 _PATTERN = re.compile(
-    rf"[-\d{_CN}](?:"
+    rf"[-\d{_CN}](?<!\d\d)(?:"
     r"(?P<iso>(?:(?<=1)9|(?<=2)0)\d{2})[-/.](?P<im>0?[1-9]|1[0-2])[-/.](?P<id>0?[1-9]|[12]\d|3[01])(?!\d)"
     r"|(?P<year>(?:(?<=1)9|(?<=2)0)\d{2})\s*年(?P<nd>度)?"
     r"(?:\s*(?P<month>1[0-2]|0?[1-9])\s*月(?:\s*(?P<day>3[01]|[12]\d|0?[1-9])\s*日)?)?"

@@ -86,7 +86,8 @@ _SPENT = re.compile("决算|执行|实际")
 
 
 def _is_header(texts: list[str]) -> bool:
-    return any("预算" in t for t in texts) and any(_SPENT.search(t) for t in texts)
+    joined = "\x00".join(texts)  # no word spans two cells
+    return "预算" in joined and _SPENT.search(joined) is not None
 
 
 def data_rows(ctx: ReviewContext, what: str) -> Iterator[Row]:
@@ -134,7 +135,7 @@ def _rate_labels(ctx: ReviewContext) -> tuple[tuple[tuple[CellView, ...], int, s
     """(row, position, label) of every table cell naming a rate (found once for every rate)."""
     return tuple(
         (cells, i, key_text(c.key))
-        for view in ctx.tables
+        for view in tables_holding(ctx, "率")
         for cells in view.rows
         for i, c in enumerate(cells)
         if "率" in c.key

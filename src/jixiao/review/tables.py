@@ -123,9 +123,8 @@ def _rows(table: Table) -> list[list[Cell]]:
     return out
 
 
-@dataclass(frozen=True)
-class Row:
-    """A data row under a header: its cells and where the table stands."""
+class Row(NamedTuple):
+    """A data row under a header: its cells and where the table stands (a tuple: cheap to make)."""
 
     block: int
     header: tuple[CellView, ...]

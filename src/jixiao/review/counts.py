@@ -33,7 +33,8 @@ _INTRO = re.compile(
 _NAMED = re.compile(
     r"(?P<noun>[^。；;：:，,、\d及和与（）()]{2,10}?)(?:组成|构成|等|$|[，,、；;。及和与])"
 )
-_LATER = r"{noun}(?:具体|分别)?(?:为|是|包括)[：:]"
+#: What follows the noun where its list is given later (“内设机构具体为：”).
+_LATER = re.compile(r"(?:具体|分别)?(?:为|是|包括)[：:]")
 _VERB = re.compile(r"(?:^|[，,；;。：:])\s*(?:下设|内设|设置|设有|设|包括|含)")
 _VERB_START = re.compile(r"^.*?(?:(?=内设|下设|所属)|设置|设有|设(?!置|有))(?=.)")
 _BODY = re.compile(
@@ -47,17 +48,23 @@ _END = "。；;\n"
 MAX_ITEM = 40
 
 
+_MARKS = re.compile("[（()）、]")
+
+
 def _split_top(text: str) -> list[str]:
     """`text` split at 、 outside brackets."""
+    if "（" not in text and "(" not in text:
+        return [item.strip() for item in text.split("、")]
     items, depth, start = [], 0, 0
-    for index, char in enumerate(text):
+    for mark in _MARKS.finditer(text):  # the marks only, not every character
+        char = mark.group()
         if char in "（(":
             depth += 1
         elif char in "）)":
             depth = max(0, depth - 1)
-        elif char == "、" and depth == 0:
-            items.append(text[start:index])
-            start = index + 1
+        elif depth == 0:  # 、
+            items.append(text[start : mark.start()])
+            start = mark.end()
     items.append(text[start:])
     return [i.strip() for i in items]
 
@@ -146,12 +153,23 @@ def _stated_later(text: str, token: Token) -> tuple[str, list[str]] | None:
     if named is None:
         return None
     noun = named.group("noun")
-    later = re.search(_LATER.format(noun=re.escape(noun)), text[token.end :])
-    if later is None:
+    end = _later(text, noun, token.end)
+    if end is None:
         return None
-    listed = _list_after(text, token.end + later.end())
+    listed = _list_after(text, end)
     items = list_items(listed) if listed is not None else None
     return (noun, items) if items else None
+
+
+def _later(text: str, noun: str, start: int) -> int | None:
+    """Where the list begins after the first “{noun}具体为：” from `start` (None: not stated)."""
+    at = text.find(noun, start) if noun else -1
+    while at >= 0:
+        found = _LATER.match(text, at + len(noun))
+        if found is not None:
+            return found.end()
+        at = text.find(noun, at + 1)
+    return None
 
 
 def listed_counts(ctx: ReviewContext) -> Iterator[Listed]:

@@ -28,6 +28,7 @@ _RECORD_FIELDS = {
     ("项目支出", "actual"): "budget.actual.project",
     ("公用经费", "actual"): "budget.actual.public",
 }
+_PARTS = {path: tuple(path.split(".")) for path in _RECORD_FIELDS.values()}
 
 
 @dataclass(frozen=True)
@@ -55,16 +56,18 @@ def mentions(ctx: ReviewContext) -> Iterator[Mention]:
             stage = _stage(sentence.text[: match.start()], match.group(2))
             said = (match.group(1) + match.group(2)).strip()
             yield Mention(match.group(1), stage, amount(match, 3), sentence.ref, said)
+    provenance = ctx.provenance
     for (name, stage), path in _RECORD_FIELDS.items():
-        value = _field(ctx, path)
-        for ref in ctx.ref(path):
+        ref = provenance.get(path)
+        if ref is not None:
+            value = _field(ctx, path)
             if value is not None:
                 yield Mention(name, stage, value, ref)
 
 
 def _field(ctx: ReviewContext, path: str) -> Decimal | None:
     target: object = ctx.record
-    for part in path.split("."):
+    for part in _PARTS[path]:
         target = getattr(target, part)
     return target if isinstance(target, Decimal) else None
 

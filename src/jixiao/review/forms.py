@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from jixiao.review.context import ReviewContext
 from jixiao.review.finding import Severity
-from jixiao.review.numbers import decimals
+from jixiao.review.numbers import half_unit
 from jixiao.review.registry import Hit, check
 from jixiao.review.scan import units_holding
 
@@ -106,7 +106,7 @@ def execution_row_score(ctx: ReviewContext) -> Iterator[Hit]:
     if row.rate is None or row.weight is None or row.score is None or row.score > row.weight:
         return
     computed = min(row.rate * row.weight / 100, row.weight).quantize(Decimal("0.01"))
-    allowance = Decimal(5) / Decimal(10) ** (decimals(row.score) + 1) + Decimal("0.01")
+    allowance = half_unit(row.score) + Decimal("0.01")
     if abs(row.score - computed) > allowance:
         values = {"score": row.score, "rate": row.rate, "weight": row.weight, "computed": computed}
         yield Hit(values, ctx.ref("budget_execution.score"))

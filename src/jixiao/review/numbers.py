@@ -67,10 +67,21 @@ def decimals(value: Decimal) -> int:
     return -exponent if isinstance(exponent, int) and exponent < 0 else 0
 
 
+#: Half a unit of the last written decimal place, by the number of decimals (0.5, 0.05 …).
+_HALF_UNITS = tuple(Decimal(5) / Decimal(10) ** (places + 1) for places in range(16))
+_LEAST = Decimal("0.01")
+
+
+def half_unit(value: Decimal) -> Decimal:
+    """Half a unit of the last decimal place `value` is written with (its rounding allowance)."""
+    places = decimals(value)
+    return _HALF_UNITS[places] if places < len(_HALF_UNITS) else Decimal(5) / Decimal(10) ** (places + 1)
+
+
 def tolerance(*values: Decimal) -> Decimal:
     """Rounding allowance for a sum or difference of `values` as written."""
-    allowance = sum((Decimal(5) / Decimal(10) ** (decimals(v) + 1) for v in values), Decimal(0))
-    return max(allowance, Decimal("0.01"))
+    allowance = sum(map(half_unit, values), Decimal(0))
+    return allowance if allowance >= _LEAST else _LEAST
 
 
 def differs(stated: Decimal, computed: Decimal, *parts: Decimal) -> bool:
@@ -80,7 +91,7 @@ def differs(stated: Decimal, computed: Decimal, *parts: Decimal) -> bool:
 
 def rate_differs(stated: Decimal, computed: Decimal) -> bool:
     """True when a stated percentage is not `computed` (a percentage) rounded as written."""
-    allowance = Decimal(5) / Decimal(10) ** (decimals(stated) + 1) + Decimal("0.005")
+    allowance = half_unit(stated) + Decimal("0.005")
     return abs(stated - computed) > allowance
 
 

@@ -75,8 +75,13 @@ def _outline(ctx: ReviewContext) -> tuple[Heading, ...]:
     found: list[Heading] = []
     starts = _STARTS
     for index, unit in enumerate(ctx.units):
-        text = unit.text  # `heading_level`'s first tests, inlined
-        if unit.in_table or len(text) > MAX_TITLE or text.lstrip()[:1] not in starts:
+        if unit.in_table:
+            continue
+        text = unit.text  # `heading_level`'s first tests, inlined (most texts start with a word)
+        first = text[:1]
+        if first not in starts and not (first.isspace() and text.lstrip()[:1] in starts):
+            continue
+        if len(text) > MAX_TITLE:
             continue
         level = heading_level(unit)
         if level is not None:
@@ -126,8 +131,8 @@ def _is_form(ctx: ReviewContext) -> bool:
     head = "".join([ctx.compact_text(i) for i in range(min(6, len(ctx.units)))])[:300]
     if _FORM.search(head) and not re.search(r"报告", head[:80]):
         return True
-    cells = sum(len(u.text) for u in ctx.units if u.in_table)
-    prose = sum(len(u.text) for u in ctx.units if not u.in_table)
+    cells = sum([len(u.text) for u in ctx.units if u.in_table])
+    prose = len(ctx.full_text) - (len(ctx.units) - 1) - cells  # the units are joined by line breaks
     return cells > prose
 
 

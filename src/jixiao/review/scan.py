@@ -25,8 +25,6 @@ def units_holding(ctx: ReviewContext, *words: str) -> tuple[int, ...]:
 
 def _holding(ctx: ReviewContext, words: tuple[str, ...]) -> tuple[int, ...]:
     text = ctx.full_text
-    if not any(word in text for word in words):
-        return ()
     starts = ctx.unit_starts
     found: set[int] = set()
     for word in words:

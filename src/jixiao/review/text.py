@@ -294,6 +294,7 @@ class TextPass:
         self._cut: dict[int, list[Sentence]] = {}
         self._sentences: tuple[Sentence, ...] | None = None
         self._kinds: dict[Kind, tuple[Sentence, ...]] = {}
+        self._worded: dict[tuple[Kind, tuple[str, ...]], tuple[Sentence, ...]] = {}
         self._units: dict[Kind, list[int]] | None = None
         self._counted: dict[tuple[Kind, int], tuple[int, ...]] = {}
 
@@ -343,18 +344,25 @@ class TextPass:
         return found
 
     def _with_words(self, kind: Kind, words: tuple[str, ...]) -> tuple[Sentence, ...]:
+        key = (kind, words)
+        found = self._worded.get(key)
+        if found is not None:
+            return found
         if self._sentences is not None or kind in self._kinds:
-            return tuple([s for s in self.with_kind(kind) if any(w in s.text for w in words)])
-        units = self.units
-        return tuple(
-            [
-                s
-                for i in self._by_kind().get(kind, ())
-                if any(w in units[i].text for w in words)
-                for s in self.of_unit(i)
-                if kind in s.kinds and any(w in s.text for w in words)
-            ]
-        )
+            found = tuple([s for s in self.with_kind(kind) if any(w in s.text for w in words)])
+        else:
+            units = self.units
+            found = tuple(
+                [
+                    s
+                    for i in self._by_kind().get(kind, ())
+                    if any(w in units[i].text for w in words)
+                    for s in self.of_unit(i)
+                    if kind in s.kinds and any(w in s.text for w in words)
+                ]
+            )
+        self._worded[key] = found
+        return found
 
     def matching(self, pattern: re.Pattern[str]) -> list[Sentence]:
         """The sentences `pattern` finds something in, in reading order.

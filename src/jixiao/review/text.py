@@ -283,12 +283,10 @@ class TextPass:
         self.units = units
         self.unit_tokens = unit_tokens
         #: Where each unit starts in the units' texts joined by `SEPARATOR` (or by line
-        #: breaks: `ReviewContext.full_text`), and one past the end; where every sentence
-        #: end mark stands in them (one scan for all units).
+        #: breaks: `ReviewContext.full_text`), and one past the end.
         self.bases = [0, *accumulate(len(u.text) + 1 for u in units)]
-        if ends is None:
-            joined = SEPARATOR.join(u.text for u in units)
-            ends = [m.end() for m in _END_CHAR.finditer(joined)]
+        #: Where every sentence end mark stands in the joined texts: found in one scan when
+        #: every unit is cut (a unit cut alone finds its own).
         self._ends = ends
         self._numbering = Numbering(units)
         self._cut: dict[int, list[Sentence]] = {}
@@ -393,9 +391,17 @@ class TextPass:
             found = self._counted[key] = tuple(units)
         return found
 
+    def _every_end(self) -> list[int]:
+        if self._ends is None:
+            joined = SEPARATOR.join([u.text for u in self.units])
+            self._ends = [m.end() for m in _END_CHAR.finditer(joined)]
+        return self._ends
+
     def _ends_of(self, index: int) -> list[int]:
         """The sentence ends of unit `index`, in the unit's text."""
         base, ends = self.bases[index], self._ends
+        if ends is None:  # most units are never cut: scan this one alone
+            return [m.end() for m in _END_CHAR.finditer(self.units[index].text)]
         low = bisect_right(ends, base)
         high = bisect_right(ends, self.bases[index + 1] - 1, low)
         return [end - base for end in ends[low:high]]
@@ -419,7 +425,7 @@ class TextPass:
         append = out.append
         firsts: list[int] = []
         done = self._cut
-        unit_tokens, bases, ends = self.unit_tokens, self.bases, self._ends
+        unit_tokens, bases, ends = self.unit_tokens, self.bases, self._every_end()
         wordless = _WORDLESS.fullmatch
         low, count = 0, len(ends)
         for index, unit in enumerate(self.units):
@@ -460,11 +466,11 @@ def text_pass(
     if not units:
         return TextPass(units, ())
     texts = [u.text for u in units]
-    joined = SEPARATOR.join(texts)
-    ends = [m.end() for m in _END_CHAR.finditer(joined)]
     if not known:
+        joined = SEPARATOR.join(texts)
+        ends = [m.end() for m in _END_CHAR.finditer(joined)]
         return TextPass(units, tuple(tokenize_joined(joined, texts)), ends)
-    return TextPass(units, _with_known(units, texts, known), ends)
+    return TextPass(units, _with_known(units, texts, known))
 
 
 def _with_known(

@@ -98,7 +98,7 @@ def _missing(ctx: ReviewContext) -> tuple[list[str], list[str]]:
     """(titles missing, words searched) of the outline the profile requires."""
     # Line starts joined by line breaks (compact texts hold none): one search per word.
     lines = "\n".join(
-        [ctx.compact_text(i)[:16] for i, u in enumerate(ctx.units) if not u.in_table]
+        [_start(u.text) for u in ctx.units if not u.in_table]
     )
     missing: list[str] = []
     searched: list[str] = []
@@ -107,6 +107,14 @@ def _missing(ctx: ReviewContext) -> tuple[list[str], list[str]]:
         if not any(word in lines for word in words):
             missing.append(title)
     return missing, searched
+
+
+def _start(text: str, size: int = 16) -> str:
+    """The first `size` characters of `text` without white space (a long paragraph is not compacted whole)."""
+    head = "".join(text[: size * 2].split())
+    if len(head) >= size or len(text) <= size * 2:
+        return head[:size]
+    return "".join(text.split())[:size]
 
 
 def _quoted(titles: list[str]) -> str:

@@ -13,7 +13,7 @@ from jixiao.review.numbers import rate_differs, ratio
 from jixiao.review.registry import Hit, check
 from jixiao.review.roles import is_rule, rate_role
 from jixiao.review.scan import tables_holding
-from jixiao.review.tables import Row, find_index, under_headers
+from jixiao.review.tables import CellView, Row, find_index, under_headers
 from jixiao.review.text import Sentence
 from jixiao.text.figures import Kind, Token
 
@@ -27,8 +27,15 @@ def _staff_rows(ctx: ReviewContext) -> Iterator[tuple[Decimal, Decimal, Decimal,
         return any("编制" in t for t in texts) and any("控制率" in t for t in texts)
 
     for view in tables_holding(ctx, "编制", "控制率"):
+        header: tuple[CellView, ...] | None = None
+        columns: _Columns = (None, None, None)
         for row in under_headers(view, is_header):
-            yield from _staff_row(row)
+            if row.header is not header:  # the columns of a header are found once
+                header, columns = row.header, _staff_columns(row.header)
+            yield from _rate_row(row, *columns)
+
+
+_Columns = tuple[int | None, int | None, int | None]
 
 
 def _rate_row(
@@ -42,12 +49,12 @@ def _rate_row(
         yield a, b, r, row.ref(rate)
 
 
-def _staff_row(row: Row) -> Iterator[tuple[Decimal, Decimal, Decimal, SourceRef]]:
-    yield from _rate_row(
-        row,
-        find_index(row.header, lambda t: "编制" in t),
-        find_index(row.header, lambda t: "在职" in t or "实有" in t),
-        find_index(row.header, lambda t: "控制率" in t),
+def _staff_columns(header: tuple[CellView, ...]) -> _Columns:
+    """(编制, 在职, 控制率) positions of a staffing header."""
+    return (
+        find_index(header, lambda t: "编制" in t),
+        find_index(header, lambda t: "在职" in t or "实有" in t),
+        find_index(header, lambda t: "控制率" in t),
     )
 
 
@@ -94,13 +101,21 @@ def _exec_rows(ctx: ReviewContext) -> Iterator[tuple[Decimal, Decimal, Decimal, 
         return any("执行率" in t for t in texts) and any("预算" in t for t in texts)
 
     for view in tables_holding(ctx, "执行率", "预算"):
+        header: tuple[CellView, ...] | None = None
+        columns: _Columns = (None, None, None)
         for row in under_headers(view, is_header):
-            budget = find_index(row.header, lambda t: "全年预算" in t or "调整" in t)
-            if budget is None:
-                budget = find_index(row.header, lambda t: "预算" in t and "年初" not in t)
-            spent = find_index(row.header, lambda t: "执行数" in t or "决算" in t)
-            rate = find_index(row.header, lambda t: "执行率" in t)
-            yield from _rate_row(row, budget, spent, rate)
+            if row.header is not header:  # the columns of a header are found once
+                header, columns = row.header, _exec_columns(row.header)
+            yield from _rate_row(row, *columns)
+
+
+def _exec_columns(header: tuple[CellView, ...]) -> _Columns:
+    """(budget, spent, rate) positions of an execution-rate header."""
+    budget = find_index(header, lambda t: "全年预算" in t or "调整" in t)
+    if budget is None:
+        budget = find_index(header, lambda t: "预算" in t and "年初" not in t)
+    spent = find_index(header, lambda t: "执行数" in t or "决算" in t)
+    return budget, spent, find_index(header, lambda t: "执行率" in t)
 
 
 def _execution_row(ctx: ReviewContext) -> Iterator[Hit]:

@@ -40,3 +40,10 @@ def test_message_masks_the_number() -> None:
 
 def test_id_check_digit() -> None:
     assert valid_id("11010519491231002X") and not valid_id("110105194912310021")
+
+
+def test_an_id_number_in_full_width_digits_is_found_too() -> None:
+    wide = "".join(chr(ord(c) + 0xFEE0) if c.isdigit() else c for c in "11010519491231002X")
+    (finding,) = run("personal-id-number", f"经办人身份证号{wide}。", None)
+    assert wide not in finding.message
+    assert not run("personal-id-number", f"编号{wide[:-1]}1，年度２０２４。", None)  # wrong check digit

@@ -13,6 +13,10 @@ _MOBILE = re.compile(r"1[3-9]\d{9}(?!\d)")
 #: Written ``\d\d{16}`` (not ``\d{17}``): a pattern opening with a character class lets the
 #: engine skip to the digits of the whole text.
 _ID_NUMBER = re.compile(r"\d\d{16}[\dXx](?![\dXx])")
+#: The same for a text whose digits are all ASCII (most reports): a byte-range class is
+#: tested faster than ``\d``; a text holding a full-width digit is read with `_ID_NUMBER`.
+_ASCII_ID_NUMBER = re.compile(r"[0-9][0-9]{16}[0-9Xx](?![0-9Xx])")
+_WIDE_DIGITS = "０１２３４５６７８９"
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 
 
@@ -56,7 +60,8 @@ def mobile_numbers(ctx: ReviewContext) -> Iterator[Hit]:
 def id_numbers(ctx: ReviewContext) -> Iterator[Hit]:
     """An 18-character identity number with a valid check digit."""
     text = ctx.full_text
-    for match in _ID_NUMBER.finditer(text):
+    wide = any(text.find(digit) >= 0 for digit in _WIDE_DIGITS)
+    for match in (_ID_NUMBER if wide else _ASCII_ID_NUMBER).finditer(text):
         if match.start() and text[match.start() - 1] in "0123456789Xx":
             continue
         if valid_id(match.group()):

@@ -28,6 +28,8 @@ def _holding(ctx: ReviewContext, words: tuple[str, ...]) -> tuple[int, ...]:
     starts = ctx.unit_starts
     found: set[int] = set()
     for word in words:
+        if len(word) > 1 and any(text.find(char) < 0 for char in word):
+            continue  # a character of it is absent: searching one character is ~30x faster
         position = text.find(word)
         while position >= 0:
             unit = ctx.unit_at(position)

@@ -13,7 +13,7 @@ from jixiao.review.numbers import rate_differs, ratio
 from jixiao.review.registry import Hit, check
 from jixiao.review.roles import is_rule, rate_role
 from jixiao.review.scan import tables_holding
-from jixiao.review.tables import CellView, Row, find_index, under_headers
+from jixiao.review.tables import CellView, Row, find_index, rows_with_columns
 from jixiao.review.text import Sentence
 from jixiao.text.figures import Kind, Token
 
@@ -27,11 +27,7 @@ def _staff_rows(ctx: ReviewContext) -> Iterator[tuple[Decimal, Decimal, Decimal,
         return any("编制" in t for t in texts) and any("控制率" in t for t in texts)
 
     for view in tables_holding(ctx, "编制", "控制率"):
-        header: tuple[CellView, ...] | None = None
-        columns: _Columns = (None, None, None)
-        for row in under_headers(view, is_header):
-            if row.header is not header:  # the columns of a header are found once
-                header, columns = row.header, _staff_columns(row.header)
+        for row, columns in rows_with_columns(view, is_header, _staff_columns):
             yield from _rate_row(row, *columns)
 
 
@@ -101,11 +97,7 @@ def _exec_rows(ctx: ReviewContext) -> Iterator[tuple[Decimal, Decimal, Decimal, 
         return any("执行率" in t for t in texts) and any("预算" in t for t in texts)
 
     for view in tables_holding(ctx, "执行率", "预算"):
-        header: tuple[CellView, ...] | None = None
-        columns: _Columns = (None, None, None)
-        for row in under_headers(view, is_header):
-            if row.header is not header:  # the columns of a header are found once
-                header, columns = row.header, _exec_columns(row.header)
+        for row, columns in rows_with_columns(view, is_header, _exec_columns):
             yield from _rate_row(row, *columns)
 
 

@@ -40,20 +40,13 @@ def _holding(ctx: ReviewContext, words: tuple[str, ...]) -> tuple[int, ...]:
 
 def sentences_in(ctx: ReviewContext, units: tuple[int, ...]) -> Iterator[Sentence]:
     """The sentences of `units` (in order), each unit cut when first asked for."""
-    if not units:
-        return
     for unit in units:
         yield from ctx.unit_sentences(unit)
 
 
-
 def _table_texts(ctx: ReviewContext) -> tuple[str, ...]:
     """Each table's compact cell texts joined by line breaks (they hold none)."""
-    return tuple("\n".join(["\n".join(keys) for keys in _keys(view)]) for view in ctx.tables)
-
-
-def _keys(view: TableView) -> tuple[list[str], ...]:
-    return view.keys or tuple([c.key for c in row] for row in view.rows)
+    return tuple("\n".join(["\n".join(keys) for keys in view.keys]) for view in ctx.tables)
 
 
 def tables_holding(ctx: ReviewContext, *words: str, any_of: bool = False) -> list[TableView]:

@@ -12,7 +12,7 @@ from jixiao.review.numbers import ratio
 from jixiao.review.outline import is_partial
 from jixiao.review.registry import Hit, check
 from jixiao.review.scan import tables_holding, units_holding
-from jixiao.review.tables import CellView, find_index, under_headers
+from jixiao.review.tables import CellView, find_index, rows_with_columns
 
 _LEVEL1_POINTS = re.compile(r"[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[）)]")
 _GRADES = ((Decimal(90), "优"), (Decimal(80), "良"), (Decimal(60), "中"), (Decimal(0), "差"))
@@ -22,6 +22,11 @@ RED_FLAG = Decimal("0.05")
 
 def _score_header(texts: list[str]) -> bool:
     return any(x in ("分值", "权重") for x in texts) and "得分" in texts
+
+
+def _score_columns(header: tuple[CellView, ...]) -> tuple[int | None, int | None]:
+    """(分值, 得分) positions of a score header."""
+    return find_index(header, lambda t: t in ("分值", "权重")), find_index(header, lambda t: t == "得分")
 
 
 @check(
@@ -41,14 +46,7 @@ def above_weight(ctx: ReviewContext) -> Iterator[Hit]:
                 values, ctx.ref(f"indicators[{index}].score"), key=("over", item.score, item.weight)
             )
     for view in tables_holding(ctx, "得分"):
-        header: tuple[CellView, ...] | None = None
-        w: int | None = None
-        s: int | None = None
-        for row in under_headers(view, _score_header):
-            if row.header is not header:  # the columns of a header are found once
-                header = row.header
-                w = find_index(header, lambda t: t in ("分值", "权重"))
-                s = find_index(header, lambda t: t == "得分")
+        for row, (w, s) in rows_with_columns(view, _score_header, _score_columns):
             weight, score = (
                 (row.value(w) if w is not None else None),
                 (row.value(s) if s is not None else None),

@@ -282,7 +282,7 @@ def _numeric(text: str) -> bool:
 
 def _row_sums(view: TableView) -> Iterator[SumStatement]:
     rows = view.rows
-    for r, keys in enumerate(_keys(view)):
+    for r, keys in enumerate(view.keys):
         if "计" not in "".join(keys):
             continue
         groups = _groups(keys)
@@ -294,10 +294,6 @@ def _row_sums(view: TableView) -> Iterator[SumStatement]:
             if shift < 0 or all(below[t + shift].value is None for t, _ in groups):
                 break
             yield from _check_row(view.block, header, below, groups)
-
-
-def _keys(view: TableView) -> tuple[list[str], ...]:
-    return view.keys or tuple([c.key for c in row] for row in view.rows)
 
 
 def _check_row(
@@ -349,7 +345,7 @@ def _numbered_items(
 
 def _column_sums(view: TableView) -> Iterator[SumStatement]:
     rows = view.rows
-    for r in _before_lists(_keys(view)):
+    for r in _before_lists(view.keys):
         head = rows[r]
         label = head[0].key if head else ""
         if len(head) < 2 or len(rows[r + 1]) != len(head):
@@ -406,7 +402,7 @@ def _fund_rows(view: TableView) -> Iterator[SumStatement]:
     """A 年度资金总额 row against the 其中 rows of its sources of funds, column by column."""
     header: tuple[CellView, ...] | None = None
     rows = view.rows
-    for r, keys in enumerate(_keys(view)):
+    for r, keys in enumerate(view.keys):
         joined = "\n".join(keys)  # compact texts hold no line break
         if header is None and "预算" not in joined and "执行" not in joined:
             continue

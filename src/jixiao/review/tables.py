@@ -14,11 +14,13 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from jixiao.model.document import Cell, Document, Table
 from jixiao.model.provenance import SourceRef
 from jixiao.review.numbers import number, percent
+
+C = TypeVar("C")
 
 
 class CellView(NamedTuple):
@@ -43,12 +45,12 @@ class CellView(NamedTuple):
 
 @dataclass(frozen=True, slots=True)
 class TableView:
-    """A table of the document with its rows of `CellView` s."""
+    """A table of the document with its rows of `CellView` s and each row's compact texts."""
 
     block: int
     table: Table
     rows: tuple[tuple[CellView, ...], ...]
-    keys: tuple[list[str], ...] = ()
+    keys: tuple[list[str], ...]
 
 
 def view_cell(block: int, cell: Cell) -> CellView:
@@ -166,11 +168,6 @@ class Row(NamedTuple):
         return (cell or self.cells[0]).ref()
 
 
-def keys(row: tuple[CellView, ...]) -> list[str]:
-    """The compact texts of a row."""
-    return [c.key for c in row]
-
-
 def find_index(header: tuple[CellView, ...], test: Callable[[str], bool]) -> int | None:
     """Position in `header` of the first cell whose compact text passes `test`."""
     for index, cell in enumerate(header):
@@ -182,9 +179,23 @@ def find_index(header: tuple[CellView, ...], test: Callable[[str], bool]) -> int
 def under_headers(view: TableView, is_header: Callable[[list[str]], bool]) -> Iterator[Row]:
     """Data rows, each with the latest header row for which `is_header` holds."""
     header: tuple[CellView, ...] | None = None
-    for cells, texts in zip(view.rows, view.keys or [keys(r) for r in view.rows], strict=True):
+    for cells, texts in zip(view.rows, view.keys, strict=True):
         if is_header(texts):
             header = cells
             continue
         if header is not None and cells:
             yield Row(view.block, header, cells)
+
+
+def rows_with_columns(
+    view: TableView,
+    is_header: Callable[[list[str]], bool],
+    columns: Callable[[tuple[CellView, ...]], C],
+) -> Iterator[tuple[Row, C]]:
+    """`under_headers`, each row with `columns(header)`, found once per header row."""
+    header: tuple[CellView, ...] | None = None
+    found: C
+    for row in under_headers(view, is_header):
+        if row.header is not header:
+            header, found = row.header, columns(row.header)
+        yield row, found

@@ -23,7 +23,6 @@ from jixiao.text.figures import (
     shift,
     tokenize,
     tokenize_all,
-    tokenize_joined,
 )
 
 _WORDLESS = re.compile(r"[\d\s.,，%％+\-—/:：()（）]*")
@@ -274,12 +273,7 @@ class TextPass:
     earlier keeps its identity.
     """
 
-    def __init__(
-        self,
-        units: tuple[TextUnit, ...],
-        unit_tokens: tuple[tuple[Token, ...], ...],
-        ends: list[int] | None = None,
-    ):
+    def __init__(self, units: tuple[TextUnit, ...], unit_tokens: tuple[tuple[Token, ...], ...]):
         self.units = units
         self.unit_tokens = unit_tokens
         #: Where each unit starts in the units' texts joined by `SEPARATOR` (or by line
@@ -287,7 +281,7 @@ class TextPass:
         self.bases = [0, *accumulate(len(u.text) + 1 for u in units)]
         #: Where every sentence end mark stands in the joined texts: found in one scan when
         #: every unit is cut (a unit cut alone finds its own).
-        self._ends = ends
+        self._ends: list[int] | None = None
         self._numbering = Numbering(units)
         self._cut: dict[int, list[Sentence]] = {}
         self._sentences: tuple[Sentence, ...] | None = None
@@ -463,22 +457,15 @@ def text_pass(
     `known` holds the figures of paragraphs already scanned, by block (extraction's
     `figures`): those are taken as they are and only the other units are scanned.
     """
-    if not units:
-        return TextPass(units, ())
-    texts = [u.text for u in units]
-    if not known:
-        joined = SEPARATOR.join(texts)
-        ends = [m.end() for m in _END_CHAR.finditer(joined)]
-        return TextPass(units, tuple(tokenize_joined(joined, texts)), ends)
-    return TextPass(units, _with_known(units, texts, known))
+    return TextPass(units, _tokens(units, known or {}))
 
 
-def _with_known(
-    units: tuple[TextUnit, ...], texts: list[str], known: Mapping[int, tuple[Token, ...]]
+def _tokens(
+    units: tuple[TextUnit, ...], known: Mapping[int, tuple[Token, ...]]
 ) -> tuple[tuple[Token, ...], ...]:
     """Every unit's tokens: a paragraph's from `known`, the other units' from one scan."""
     taken = [unit.cell is None and unit.block in known for unit in units]
-    scanned = iter(tokenize_all([text for text, own in zip(texts, taken, strict=True) if not own]))
+    scanned = iter(tokenize_all([u.text for u, own in zip(units, taken, strict=True) if not own]))
     return tuple(
         [
             known[unit.block] if own else next(scanned)

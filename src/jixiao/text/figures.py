@@ -38,7 +38,9 @@ _CN = "一二两三四五六七八九十"
 #: Every figure starts with one of these characters. The pattern reads it first, outside
 #: the groups, so that the engine skips to the next candidate at C speed (a pattern
 #: opening with alternatives is tried at every position); each alternative then checks
-#: that character by a look-behind, and `_full` puts it back in front of a group.
+#: that character by a look-behind, and `_full` puts it back in front of a group. A digit
+#: right after another digit is refused at once (``(?<!\d\d)``): a long number is tried
+#: from its first digit only.
 _PATTERN = re.compile(
     rf"[-\d{_CN}](?<!\d\d)(?:"
     r"(?P<iso>(?:(?<=1)9|(?<=2)0)\d{2})[-/.](?P<im>0?[1-9]|1[0-2])[-/.](?P<id>0?[1-9]|[12]\d|3[01])(?!\d)"
@@ -177,22 +179,6 @@ def _token(match: re.Match[str], base: int = 0) -> Token | None:
     return Token(Kind.COUNT, value, start, end, text, unit=match["cls"])
 
 
-def _attached(text: str, match: re.Match[str]) -> bool:
-    """True when the figure continues a number (or a 第/之 ordinal) written before it.
-
-    The expression has no look-behind (so the engine can skip to the next figure
-    quickly); what stands before a match is checked here instead.
-    """
-    start = match.start()
-    if not start:
-        return False
-    before = text[start - 1]
-    last = match.lastgroup
-    if last == "cncls":
-        return before in "第之"
-    return before.isdigit() or (before == "." and last in _NUMBER_LAST)
-
-
 #: The groups a number with its unit, percent sign or classifier closes last.
 _NUMBER_LAST = frozenset(("money", "pct", "cls"))
 
@@ -215,15 +201,12 @@ def tokenize_all(texts: list[str]) -> list[tuple[Token, ...]]:
     """The tokens of each text, found by one scan over all of them (spans in each text).
 
     Matches come in order, so the text each one stands in is found by walking the
-    texts' offsets along with them. What stands before a match (`_attached`) is tested
-    here, on the joined text, where a separator never counts as a digit; numbers with
+    texts' offsets along with them. A figure that continues a number (or a 第/之
+    ordinal) written before it is not one: what stands before a match is tested here,
+    on the joined text, where a separator never counts as a digit; numbers with
     a unit, percent sign or classifier (most figures) are built here too.
     """
-    return tokenize_joined(SEPARATOR.join(texts), texts)
-
-
-def tokenize_joined(joined: str, texts: list[str]) -> list[tuple[Token, ...]]:
-    """`tokenize_all` of `texts`, given them joined by `SEPARATOR` (the caller reads it too)."""
+    joined = SEPARATOR.join(texts)
     out: list[tuple[Token, ...]] = [()] * len(texts)
     index, base, limit = -1, 0, 0  # the current text, its start, the next text's start
     mine: list[Token] = []

@@ -4,8 +4,9 @@ For each format the five seed reports are read once (the text seeds as they are;
 HTML, XLSX and PDF built with tests/fixtures_build.py), then in one run, alternating:
 
 * extract: `jixiao.extract.extract(document)` on the document already read;
-* check:   `jixiao.review.review(extraction, score=result)` with the score stage's
-  result, as the pipeline runs it (a new review context each call, so nothing the
+* check:   `jixiao.review.review(extraction, profile, score=result)` with the profile
+  and result of the score stage, as the pipeline runs it (`pipeline.evaluate_record`
+  chooses the profile once, outside the check stage; a new review context each call, so nothing the
   context derives survives between runs); the last column times `review(extraction)`
   scoring the record itself, for comparison.
 
@@ -61,8 +62,8 @@ def _extract(document: object) -> Extraction:
 
 
 def _check_scored(item: object) -> object:
-    extraction, scored = item  # type: ignore[misc]
-    return review(extraction, score=scored)
+    extraction, profile, scored = item  # type: ignore[misc]
+    return review(extraction, profile, score=scored)
 
 
 def _check_alone(extraction: object) -> object:
@@ -73,16 +74,17 @@ def _check_alone(extraction: object) -> object:
 def stages(documents: list[Document], runs: int) -> tuple[float, float, float, float]:
     """(extract ms/doc, check ms/doc, ratio check ÷ extract, ratio check-with-scoring ÷ extract).
 
-    The check stage is `review` given the score stage's result, as the pipeline runs
+    The check stage is `review` given the score stage's profile and result, as the pipeline runs
     it; the last figure is `review` scoring the record itself. Each run times the
     stages back to back on the same documents, so that a change of load on the machine
     moves all of them; the ratios are taken per run and their median is printed.
     """
     extractions: list[object] = [extract(d) for d in documents]
     scored: list[object] = [
-        (e, score_record(e.record, choose_profile(e.record)))
+        (e, profile, score_record(e.record, profile))
         for e in extractions
         if isinstance(e, Extraction)
+        for profile in (choose_profile(e.record),)
     ]
     for item in scored:  # warm-up: imports, caches
         _check_scored(item)

@@ -97,9 +97,8 @@ def _outline(ctx: ReviewContext) -> list[tuple[str, tuple[str, ...]]]:
 def _missing(ctx: ReviewContext) -> tuple[list[str], list[str]]:
     """(titles missing, words searched) of the outline the profile requires."""
     # Line starts joined by line breaks (compact texts hold none): one search per word.
-    lines = "\n".join(
-        [_start(u.text) for u in ctx.units if not u.in_table]
-    )
+    units = ctx.units
+    lines = "\n".join([_start(units[i].text) for i in ctx.paragraphs])
     missing: list[str] = []
     searched: list[str] = []
     for title, words in _outline(ctx):

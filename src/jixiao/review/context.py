@@ -24,7 +24,7 @@ from jixiao.model.document import Document
 from jixiao.model.provenance import Provenance, SourceRef
 from jixiao.model.record import Record
 from jixiao.review.tables import TableView, table_views
-from jixiao.review.text import Sentence, TextPass, TextUnit, text_pass, text_units
+from jixiao.review.text import Sentence, TextPass, TextUnit, split_units, text_pass
 from jixiao.text.figures import Kind, Token
 
 T = TypeVar("T")
@@ -66,7 +66,16 @@ class ReviewContext:
     @cached_property
     def units(self) -> tuple[TextUnit, ...]:
         """Every paragraph, heading and table cell of the document with its source."""
-        return text_units(self.document) if self.document is not None else ()
+        return self._split[0]
+
+    @cached_property
+    def paragraphs(self) -> tuple[int, ...]:
+        """The places in `units` of the paragraphs and headings (the units outside tables)."""
+        return self._split[1]
+
+    @cached_property
+    def _split(self) -> tuple[tuple[TextUnit, ...], tuple[int, ...]]:
+        return split_units(self.document) if self.document is not None else ((), ())
 
     @cached_property
     def _compact(self) -> list[str | None]:

@@ -63,7 +63,8 @@ def heading_level(unit: TextUnit) -> tuple[int, int] | None:
 
 def title_key(text: str) -> str:
     """A heading's text for comparison: compact, without a trailing page number."""
-    return _PAGE.sub("", compact(text))
+    key = compact(text)
+    return _PAGE.sub("", key) if key[-1:].isdigit() else key  # a page number ends in a digit
 
 
 def headings(ctx: ReviewContext) -> tuple[Heading, ...]:
@@ -74,9 +75,9 @@ def headings(ctx: ReviewContext) -> tuple[Heading, ...]:
 def _outline(ctx: ReviewContext) -> tuple[Heading, ...]:
     found: list[Heading] = []
     starts = _STARTS
-    for index, unit in enumerate(ctx.units):
-        if unit.in_table:
-            continue
+    units = ctx.units
+    for index in ctx.paragraphs:
+        unit = units[index]
         text = unit.text  # `heading_level`'s first tests, inlined (most texts start with a word)
         first = text[:1]
         if first not in starts and not (first.isspace() and text.lstrip()[:1] in starts):
@@ -131,8 +132,9 @@ def _is_form(ctx: ReviewContext) -> bool:
     head = "".join([ctx.compact_text(i) for i in range(min(6, len(ctx.units)))])[:300]
     if _FORM.search(head) and not re.search(r"报告", head[:80]):
         return True
-    cells = sum([len(u.text) for u in ctx.units if u.in_table])
-    prose = len(ctx.full_text) - (len(ctx.units) - 1) - cells  # the units are joined by line breaks
+    units = ctx.units
+    prose = sum([len(units[i].text) for i in ctx.paragraphs])
+    cells = len(ctx.full_text) - (len(units) - 1) - prose  # the units are joined by line breaks
     return cells > prose
 
 

@@ -24,17 +24,31 @@ def units_holding(ctx: ReviewContext, *words: str) -> tuple[int, ...]:
 
 
 def _holding(ctx: ReviewContext, words: tuple[str, ...]) -> tuple[int, ...]:
+    """The units holding a word, found by walking one character of each word.
+
+    Finding one character runs at memory speed, finding two or more is ~15x slower
+    (CPython 3.11 on CJK text). So each word is walked by the character of it that first
+    appears latest in the text (likely its rarest; a word with an absent character is
+    skipped at once), and each place found is tested for the whole word.
+    """
     text = ctx.full_text
     starts = ctx.unit_starts
     found: set[int] = set()
+    find, holds = text.find, text.startswith
     for word in words:
-        if len(word) > 1 and any(text.find(char) < 0 for char in word):
-            continue  # a character of it is absent: searching one character is ~30x faster
-        position = text.find(word)
-        while position >= 0:
-            unit = ctx.unit_at(position)
-            found.add(unit)
-            position = text.find(word, starts[unit + 1])
+        firsts = [find(char) for char in word]
+        if min(firsts) < 0:
+            continue
+        offset = firsts.index(max(firsts))
+        char, at = word[offset], firsts[offset]
+        while at >= 0:
+            start = at - offset
+            if start >= 0 and holds(word, start):
+                unit = ctx.unit_at(start)
+                found.add(unit)
+                at = find(char, starts[unit + 1] + offset)  # the next unit on
+            else:
+                at = find(char, at + 1)
     return tuple(sorted(found))
 
 
@@ -46,7 +60,7 @@ def sentences_in(ctx: ReviewContext, units: tuple[int, ...]) -> Iterator[Sentenc
 
 def _table_texts(ctx: ReviewContext) -> tuple[str, ...]:
     """Each table's compact cell texts joined by line breaks (they hold none)."""
-    return tuple("\n".join(["\n".join(keys) for keys in view.keys]) for view in ctx.tables)
+    return tuple([view.text for view in ctx.tables])
 
 
 def tables_holding(ctx: ReviewContext, *words: str, any_of: bool = False) -> list[TableView]:

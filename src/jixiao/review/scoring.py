@@ -106,8 +106,8 @@ def stated_total(ctx: ReviewContext) -> tuple[Decimal, str] | None:
     """The total weight the form itself states: a 合计 row of an indicator table, or “绩效指标（90分）”."""
     for view in tables_holding(ctx, "分值", "权重", any_of=True):
         weighted = False
-        for cells, keys in zip(view.rows, view.keys, strict=True):
-            weighted = weighted or any(_WEIGHT_HEADER.search(k) for k in keys)
+        for cells, keys, line in zip(view.rows, view.keys, view.lines, strict=True):
+            weighted = weighted or _WEIGHT_HEADER.search(line) is not None
             label = next((k for k in keys if k), "") if weighted else ""
             if not label or not _TOTAL_ROW.match(label):
                 continue

@@ -13,9 +13,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import cached_property, partial
+from functools import partial
 from itertools import islice
 
 from jixiao.model.provenance import Provenance, SourceRef
@@ -48,42 +47,57 @@ def described(refs: tuple[SourceRef, ...], values: Mapping[str, object]) -> Call
     return lambda: (refs, values)
 
 
-@dataclass(frozen=True)
 class SumStatement:
     """A stated total and its stated parts.
 
     `describe` gives where they stand and the names of the figures; it runs when
     `refs` or `values` are first read: most statements add up and are never reported.
+    A slotted class rather than a dataclass: a report states dozens of sums, each made
+    once per review, and a frozen dataclass is several times dearer to build.
     """
 
-    source: str
-    total: Decimal
-    parts: tuple[Decimal, ...]
-    describe: Callable[[], Described] = field(repr=False, compare=False)
-    #: How the total compares with the sum of its parts (every statement is sorted by it).
-    verdict: Verdict = field(init=False, compare=False)
+    __slots__ = ("_computed", "_described", "describe", "parts", "source", "total", "verdict")
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "verdict", sum_verdict(self.total, self.parts))
+    def __init__(
+        self,
+        source: str,
+        total: Decimal,
+        parts: tuple[Decimal, ...],
+        describe: Callable[[], Described],
+    ) -> None:
+        self.source = source
+        self.total = total
+        self.parts = parts
+        self.describe = describe
+        #: How the total compares with the sum of its parts (every statement is sorted by it).
+        self.verdict: Verdict = sum_verdict(total, parts)
+        self._described: Described | None = None
+        self._computed: Decimal | None = None
 
-    @cached_property
-    def _described(self) -> Described:
-        return self.describe()
+    def __repr__(self) -> str:
+        return f"SumStatement({self.source!r}, {self.total}, {self.parts}, {self.verdict.value})"
 
     @property
     def refs(self) -> tuple[SourceRef, ...]:
         """Where the total (and, for record fields, its parts) stand."""
-        return self._described[0]
+        return self._describe()[0]
 
     @property
     def values(self) -> Mapping[str, object]:
         """The names of the figures, for messages."""
-        return self._described[1]
+        return self._describe()[1]
 
-    @cached_property
+    def _describe(self) -> Described:
+        if self._described is None:
+            self._described = self.describe()
+        return self._described
+
+    @property
     def computed(self) -> Decimal:
         """The sum of the parts."""
-        return sum(self.parts, Decimal(0))
+        if self._computed is None:
+            self._computed = sum(self.parts, Decimal(0))
+        return self._computed
 
     @property
     def key(self) -> tuple[object, ...]:
@@ -281,10 +295,11 @@ def _numeric(text: str) -> bool:
 
 
 def _row_sums(view: TableView) -> Iterator[SumStatement]:
-    rows = view.rows
-    for r, keys in enumerate(view.keys):
-        if "计" not in "".join(keys):
+    rows, keys_of = view.rows, view.keys
+    for r, line in enumerate(view.lines):
+        if "计" not in line:
             continue
+        keys = keys_of[r]
         groups = _groups(keys)
         if not groups:
             continue
@@ -401,9 +416,9 @@ def _aligned(
 def _fund_rows(view: TableView) -> Iterator[SumStatement]:
     """A 年度资金总额 row against the 其中 rows of its sources of funds, column by column."""
     header: tuple[CellView, ...] | None = None
-    rows = view.rows
-    for r, keys in enumerate(view.keys):
-        joined = "\n".join(keys)  # compact texts hold no line break
+    rows, keys_of = view.rows, view.keys
+    for r, joined in enumerate(view.lines):
+        keys = keys_of[r]
         if header is None and "预算" not in joined and "执行" not in joined:
             continue
         if len(_STAGE_COLUMN.findall(joined)) >= 2 and _stage_columns(keys) >= 2:

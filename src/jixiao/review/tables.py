@@ -45,12 +45,22 @@ class CellView(NamedTuple):
 
 @dataclass(frozen=True, slots=True)
 class TableView:
-    """A table of the document with its rows of `CellView` s and each row's compact texts."""
+    """A table of the document with its rows of `CellView` s and each row's compact texts.
+
+    ``lines`` holds each row's compact texts joined by line breaks (compact texts hold
+    none), for testing a row for a word with one `in`.
+    """
 
     block: int
     table: Table
     rows: tuple[tuple[CellView, ...], ...]
     keys: tuple[list[str], ...]
+    lines: tuple[str, ...]
+
+    @property
+    def text(self) -> str:
+        """Every compact cell text of the table, joined by line breaks."""
+        return "\n".join(self.lines)
 
 
 def view_cell(block: int, cell: Cell) -> CellView:
@@ -72,7 +82,7 @@ _PLAIN = re.compile(r"\d+(?:\.\d+)?")
 
 def _clean(text: str) -> _Clean:
     """(compact text, number, percentage) of a cell's text."""
-    if _PLAIN.fullmatch(text):
+    if text[:1].isdecimal() and _PLAIN.fullmatch(text):  # most cells are words: test one character first
         return text, Decimal(text), None  # what `number` makes of it, without its pattern
     key = "".join(text.split())  # `compact`, inlined: every cell of every table
     if not key:
@@ -100,6 +110,7 @@ def _view(block: int, table: Table, cleaned: dict[str, _Clean]) -> TableView:
             cleaned[cell.text] = _clean(cell.text)
     rows = []
     keys = []
+    lines = []
     for row in _rows(table):
         views = []
         texts = []
@@ -109,7 +120,8 @@ def _view(block: int, table: Table, cleaned: dict[str, _Clean]) -> TableView:
             texts.append(key)
         rows.append(tuple(views))
         keys.append(texts)
-    return TableView(block, table, tuple(rows), tuple(keys))
+        lines.append("\n".join(texts))
+    return TableView(block, table, tuple(rows), tuple(keys), tuple(lines))
 
 
 def _rows(table: Table) -> list[list[Cell]]:

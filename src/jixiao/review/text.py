@@ -163,19 +163,26 @@ class Sentence:
 
 def text_units(document: Document) -> tuple[TextUnit, ...]:
     """Every text-bearing unit of `document`, in reading order."""
+    return split_units(document)[0]
+
+
+def split_units(document: Document) -> tuple[tuple[TextUnit, ...], tuple[int, ...]]:
+    """`text_units`, and the places among them of the paragraphs (the units outside tables)."""
     out: list[TextUnit] = []
+    paragraphs: list[int] = []
     append = out.append
     for index, block in enumerate(document.blocks):
         table = block.table
         if table is None:
             if block.text.strip():
+                paragraphs.append(len(out))
                 append(TextUnit(block.text, index, block.position))
             continue
         for cell in table.cells:
             if cell.text.strip():
                 position = cell.position if cell.position.line is not None else block.position
                 append(TextUnit(cell.text, index, position, cell))
-    return tuple(out)
+    return tuple(out), tuple(paragraphs)
 
 
 def sentences_of(unit: TextUnit, *, unit_index: int = 0, first: int = 0) -> list[Sentence]:

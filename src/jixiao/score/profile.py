@@ -204,5 +204,5 @@ def _builtin(name: str) -> Profile:
 def choose_profile(record: Record) -> Profile:
     """The profile for a record: ``hunan-dept`` when a 一级指标 is 成本指标, else the default."""
     if any("成本" in (ind.level1 or "") for ind in record.indicators):
-        return load_profile(COST_PROFILE)
-    return load_profile(DEFAULT_PROFILE)
+        return _builtin(COST_PROFILE)  # a shipped name: no file to look for on every record
+    return _builtin(DEFAULT_PROFILE)

@@ -19,7 +19,7 @@ from jixiao.review.finding import Severity
 from jixiao.review.numbers import rate_differs, ratio
 from jixiao.review.registry import Hit, check
 from jixiao.review.roles import is_rule
-from jixiao.review.scan import tables_holding
+from jixiao.review.scan import may_mention, tables_holding
 from jixiao.review.tables import CellView, Row, find_index, under_headers
 from jixiao.review.text import compact
 from jixiao.text.figures import Kind
@@ -166,6 +166,8 @@ def _in_rate_column(ctx: ReviewContext, what: str, word: str) -> Iterator[Stated
 
 def stated_rates(ctx: ReviewContext, what: str, word: str) -> list[Stated]:
     """Every statement of the rate `what` + `word`, without repeats of the same figure."""
+    if not may_mention(ctx, what + word):
+        return []  # every way of stating it names it
     found = [
         *_in_sentences(ctx, _RATES[what, word], word),
         *_in_label_rows(ctx, what + word),

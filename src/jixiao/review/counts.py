@@ -21,6 +21,7 @@ from jixiao.review.context import ReviewContext
 from jixiao.review.finding import Severity
 from jixiao.review.prose import parts_statements
 from jixiao.review.registry import Hit, check
+from jixiao.review.text import holds_any
 from jixiao.text.figures import Kind, Token, label_before
 
 #: Classifiers of countable bodies (units, bodies, projects), and of people.
@@ -35,6 +36,7 @@ _NAMED = re.compile(
 )
 #: What follows the noun where its list is given later (“内设机构具体为：”).
 _LATER = re.compile(r"(?:具体|分别)?(?:为|是|包括)[：:]")
+_LATER_WORDS = ("具体", "分别", "包括")  # the words `_LATER` needs
 _VERB = re.compile(r"(?:^|[，,；;。：:])\s*(?:下设|内设|设置|设有|设|包括|含)")
 _VERB_START = re.compile(r"^.*?(?:(?=内设|下设|所属)|设置|设有|设(?!置|有))(?=.)")
 _BODY = re.compile(
@@ -147,7 +149,7 @@ def _preceding(text: str, token: Token) -> tuple[str, list[str]] | None:
 
 
 def _stated_later(text: str, token: Token) -> tuple[str, list[str]] | None:
-    if not any(word in text for word in ("具体", "分别", "包括")):
+    if not holds_any(text, _LATER_WORDS):
         return None
     named = _NAMED.match(text, token.end)
     if named is None:

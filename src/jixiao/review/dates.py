@@ -36,6 +36,7 @@ _DATE_FIELD = re.compile(
 )
 _CN_NUMERALS = frozenset("〇零一二三四五六七八九十")
 _BLANK_DATE = re.compile(r"(?<![\d〇零一二三四五六七八九十])年\s{2,}月\s+日")
+_DOC_BRACKET = re.compile(r"[〔［【〕］】]")
 _DOC_NUMBER = re.compile(
     r"[\u4e00-\u9fa5]{1,8}(?:[〔［【]\s*(?:19|20)\d{2}\d{1,4}\s*号|(?<![〔［【\d])(?:19|20)\d{2}\s*[〕］】]\s*\d{1,4}\s*号)"
 )
@@ -213,5 +214,7 @@ def doc_number_malformed(ctx: ReviewContext) -> Iterator[Hit]:
     """A document number whose 〔年份〕 bracket is opened and not closed (or closed and not opened)."""
     for index in units_holding(ctx, "号"):
         unit = ctx.units[index]
+        if _DOC_BRACKET.search(unit.text) is None:
+            continue  # every `_DOC_NUMBER` holds one of its brackets (the pattern opens with words)
         for match in _DOC_NUMBER.finditer(unit.text):
             yield Hit({"number": match.group(0)}, (unit.ref,))

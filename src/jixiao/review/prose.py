@@ -41,6 +41,9 @@ _SEP_MARK = {
 MAX_GAP = 40
 
 
+_new = tuple.__new__  # builds a named tuple without its Python-level __new__
+
+
 class Part(NamedTuple):
     """One part of a statement: its name (as written) and its figure (a tuple: cheap to make)."""
 
@@ -133,7 +136,7 @@ def read_parts(text: str, tokens: tuple[Token, ...], first: int, start: int) -> 
             break
     if amount_first and items:
         items[-1] = (_tail(text, position), items[-1][1])
-    return [Part(name, token) for name, token in items]
+    return [_new(Part, item) for item in items]
 
 
 def _closes(gap: str) -> bool:

@@ -30,9 +30,8 @@ def context_for(
         ctx = ReviewContext(source, profile=profile or _profile(source))
     else:
         chosen = profile or _profile(source.record)
-        ctx = ReviewContext(
-            source.record, dict(source.provenance), source.document, chosen, source.figures
-        )
+        # The review only reads the provenance: the extraction's own mapping serves.
+        ctx = ReviewContext(source.record, source.provenance, source.document, chosen, source.figures)
     if score is not None:
         ctx.__dict__["score"] = score
     return ctx

@@ -52,6 +52,27 @@ def _holding(ctx: ReviewContext, words: tuple[str, ...]) -> tuple[int, ...]:
     return tuple(sorted(found))
 
 
+def may_mention(ctx: ReviewContext, *words: str) -> bool:
+    """False when no word of `words` can stand anywhere in the document, compacted or not.
+
+    A word can only stand where each of its characters does: one character absent from
+    the text (one search at memory speed, answered once per character) rules the word
+    out, also in compact texts and cell keys, which only lose white space and quotes.
+    """
+    seen: dict[str, bool] = ctx.shared("characters", lambda c: {})
+    text = ctx.full_text
+    for word in words:
+        for char in word:
+            present = seen.get(char)
+            if present is None:
+                present = seen[char] = char in text
+            if not present:
+                break
+        else:
+            return True
+    return False
+
+
 def sentences_in(ctx: ReviewContext, units: tuple[int, ...]) -> Iterator[Sentence]:
     """The sentences of `units` (in order), each unit cut when first asked for."""
     for unit in units:

@@ -196,7 +196,7 @@ def under_headers(view: TableView, is_header: Callable[[list[str]], bool]) -> It
             header = cells
             continue
         if header is not None and cells:
-            yield Row(view.block, header, cells)
+            yield _new(Row, (view.block, header, cells))
 
 
 def rows_with_columns(

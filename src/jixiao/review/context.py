@@ -145,7 +145,7 @@ class ReviewContext:
     @cached_property
     def full_text(self) -> str:
         """All the document's text joined by line breaks, for presence tests and one-scan searches."""
-        return "\n".join(unit.text for unit in self.units)
+        return "\n".join([unit.text for unit in self.units])
 
     @property
     def unit_starts(self) -> list[int]:

@@ -131,12 +131,13 @@ def _following(text: str, token: Token) -> tuple[str, list[str]] | None:
 
 
 def _preceding(text: str, token: Token) -> tuple[str, list[str]] | None:
-    if "、" not in text[max(0, token.start - 200) : token.start]:
+    end = token.start
+    if text.find("、", max(0, end - 200), end) < 0:  # searched in place: no slice per count
         return None
-    low = max(0, token.start - 300)
-    window = text[low : token.start]
-    if "设" not in window and "包括" not in window and "含" not in window:  # every `_VERB`
-        return None
+    low = max(0, end - 300)
+    find = text.find
+    if find("设", low, end) < 0 and find("包括", low, end) < 0 and find("含", low, end) < 0:
+        return None  # every `_VERB` holds one of these
     verbs = list(_VERB.finditer(text, low, token.start))
     if not verbs:
         return None

@@ -69,13 +69,15 @@ def _titles(text: str) -> Iterator[tuple[int, str]]:
         and "关于开展" not in title.group("pre")
     ):
         yield int(title.group("year")), title.group(0).strip().lstrip("《")
-    for match in _BRACKET_YEAR.finditer(text) if _CLOSED_YEAR.search(text) else ():
+    closes = ("）" in text or ")" in text) and _CLOSED_YEAR.search(text)  # its closing bracket
+    for match in _BRACKET_YEAR.finditer(text) if closes else ():
         if (
             match.group(0).lstrip().startswith(("报告", "表"))
             or text.strip() == match.group(0).strip()
         ):
             yield int(match.group(1)), match.group(0).strip()
-    for match in _YEAR_FIELD.finditer(text) if "年度" in text else ():
+    field = "年度" in text and ("：" in text or ":" in text)  # its words and its colon
+    for match in _YEAR_FIELD.finditer(text) if field else ():
         yield int(match.group(1)), match.group(0).strip()
 
 

@@ -9,7 +9,7 @@ from jixiao.review.context import ReviewContext
 from jixiao.review.finding import Severity
 from jixiao.review.outline import table_has_column
 from jixiao.review.registry import Hit, check
-from jixiao.review.text import compact
+from jixiao.review.text import compact, holds_any
 
 _QUANTITATIVE = ("数量", "质量", "时效", "成本")
 _TARGET_COLUMN = re.compile(r"指标值|目标值|预期|年度目标")
@@ -50,7 +50,7 @@ def not_quantified(ctx: ReviewContext) -> Iterator[Hit]:
         if (
             target
             and target != "/"
-            and any(k in level2 for k in _QUANTITATIVE)
+            and holds_any(level2, _QUANTITATIVE)
             and not re.search(r"\d", target)
         ):
             yield Hit(

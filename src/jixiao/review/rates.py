@@ -24,7 +24,8 @@ _USE_RATE = re.compile(r"(?:使用|执行|支出|完成|支付|拨付)率")
 
 def _staff_rows(ctx: ReviewContext) -> Iterator[tuple[Decimal, Decimal, Decimal, SourceRef]]:
     def is_header(texts: list[str]) -> bool:
-        return any("编制" in t for t in texts) and any("控制率" in t for t in texts)
+        joined = "\n".join(texts)  # compact texts hold no line break
+        return "编制" in joined and "控制率" in joined
 
     for view in tables_holding(ctx, "编制", "控制率"):
         for row, columns in rows_with_columns(view, is_header, _staff_columns):
@@ -94,7 +95,8 @@ def staff_control_rate(ctx: ReviewContext) -> Iterator[Hit]:
 
 def _exec_rows(ctx: ReviewContext) -> Iterator[tuple[Decimal, Decimal, Decimal, SourceRef]]:
     def is_header(texts: list[str]) -> bool:
-        return any("执行率" in t for t in texts) and any("预算" in t for t in texts)
+        joined = "\n".join(texts)  # compact texts hold no line break
+        return "执行率" in joined and "预算" in joined
 
     for view in tables_holding(ctx, "执行率", "预算"):
         for row, columns in rows_with_columns(view, is_header, _exec_columns):

@@ -11,6 +11,7 @@ find.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator
 
 from jixiao.review.context import ReviewContext
@@ -36,15 +37,19 @@ def _holding(ctx: ReviewContext, words: tuple[str, ...]) -> tuple[int, ...]:
     found: set[int] = set()
     find, holds = text.find, text.startswith
     for word in words:
-        firsts = [find(char) for char in word]
-        if min(firsts) < 0:
-            continue
-        offset = firsts.index(max(firsts))
-        char, at = word[offset], firsts[offset]
+        offset = at = -1  # the character that first appears latest, and where
+        for place, char in enumerate(word):
+            first = find(char)
+            if first < 0:
+                at = -1
+                break
+            if first > at:
+                at, offset = first, place
+        char = word[offset]
         while at >= 0:
             start = at - offset
             if start >= 0 and holds(word, start):
-                unit = ctx.unit_at(start)
+                unit = bisect_right(starts, start) - 1  # `ctx.unit_at`
                 found.add(unit)
                 at = find(char, starts[unit + 1] + offset)  # the next unit on
             else:
@@ -87,6 +92,8 @@ def _table_texts(ctx: ReviewContext) -> tuple[str, ...]:
 def tables_holding(ctx: ReviewContext, *words: str, any_of: bool = False) -> list[TableView]:
     """The tables whose cells hold every one of `words` (with `any_of`, one of them)."""
     texts = ctx.shared("table-texts", _table_texts)
+    if len(words) == 1:  # most calls: no generator for each table
+        word = words[0]
+        return [view for view, text in zip(ctx.tables, texts, strict=True) if word in text]
     test = any if any_of else all
-    found = zip(ctx.tables, texts, strict=True)
-    return [view for view, text in found if test(w in text for w in words)]
+    return [view for view, text in zip(ctx.tables, texts, strict=True) if test([w in text for w in words])]

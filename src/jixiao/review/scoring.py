@@ -21,7 +21,7 @@ RED_FLAG = Decimal("0.05")
 
 
 def _score_header(texts: list[str]) -> bool:
-    return any(x in ("分值", "权重") for x in texts) and "得分" in texts
+    return "得分" in texts and ("分值" in texts or "权重" in texts)
 
 
 def _score_columns(header: tuple[CellView, ...]) -> tuple[int | None, int | None]:

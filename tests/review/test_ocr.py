@@ -70,3 +70,11 @@ def test_an_arithmetic_finding_on_a_doubtful_figure_waits_for_the_original() -> 
     about = [f for f in findings if f.code != "ocr-low-confidence" and "788.32" in f.message]
     assert ocr and ocr[0].severity.value == "warning"
     assert about and all(f.severity.value == "info" and "请先核对原件" in f.message for f in about)
+
+
+def test_a_document_read_without_ocr_has_no_doubtful_figures() -> None:
+    """Doubtful words come from OCR only: a document naming no scanned page is not searched for them."""
+    scanned = _document(("786.32",), ("8.67",))
+    typed = Document(scanned.name, scanned.format, scanned.blocks)
+    assert [f.code for f in review(extract(scanned), checks=CHECK)]
+    assert review(extract(typed), checks=CHECK) == []

@@ -180,6 +180,8 @@ def _span(ref: SourceRef) -> str:
 )
 def low_confidence(ctx: ReviewContext) -> Iterator[Hit]:
     """A record value whose characters in the scanned source were recognised with low confidence (OCR). It is reported on its own, not as an arithmetic error: the figure may be misread rather than wrong."""
+    if ctx.document is not None and not ctx.document.ocr_pages:
+        return  # doubtful words come only from OCR, and a document read by OCR names its scanned pages
     for path, ref in ctx.provenance.items():
         words = _doubtful(ctx, path, ref)
         if not words:

@@ -155,6 +155,8 @@ def adjustment_threshold(ctx: ReviewContext) -> Decimal:
     return value if isinstance(value, Decimal) else DEFAULT_ADJUSTMENT
 
 
+#: The stages `_stated` asks for (`_budget_stage`: 年初 and 调整后).
+_ASKED_STAGES = frozenset(("initial", "final"))
 #: The words of the categories `_stated` asks for (basic, project: `roles.category`).
 _ASKED = re.compile(r"基本支出|基本经费|项目支出|项目经费|专项")
 
@@ -174,8 +176,12 @@ def _staged_amounts(
             continue  # no amount of it can name basic or project money
         for token in sentence.of(Kind.AMOUNT):
             label = sentence.wide_label(token)
-            key = (roles.stage(label), roles.category(label))
-            found.setdefault(key, {}).setdefault(token.value, sentence.ref)
+            stage = roles.stage(label)
+            if stage not in _ASKED_STAGES:
+                continue  # `_stated` asks for the 年初 and 调整后 figures only
+            amounts = found.setdefault((stage, roles.category(label)), {})
+            if token.value not in amounts:  # the first place it is stated (its source built once)
+                amounts[token.value] = sentence.ref
     return found
 
 

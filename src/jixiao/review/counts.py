@@ -184,11 +184,12 @@ def listed_counts(ctx: ReviewContext) -> Iterator[Listed]:
         tokens = [t for t in ctx.unit_tokens[index] if t.kind is Kind.COUNT and t.unit in THINGS]
         if not tokens:
             continue
+        later = holds_any(unit.text, _LATER_WORDS)  # what `_stated_later` needs, once per unit
         for token in tokens:
             found = (
                 _following(unit.text, token)
                 or _preceding(unit.text, token)
-                or _stated_later(unit.text, token)
+                or (_stated_later(unit.text, token) if later else None)
             )
             if found is not None:
                 yield Listed(token, found[0], found[1], unit.ref)

@@ -26,7 +26,10 @@ class Severity(StrEnum):
     @property
     def rank(self) -> int:
         """0 for info, 1 for warning, 2 for error."""
-        return ("info", "warning", "error").index(self.value)
+        return _RANKS[self]  # a str-enum member hashes as its text: no `.value` descriptor call
+
+
+_RANKS = {"info": 0, "warning": 1, "error": 2}
 
 
 @dataclass(frozen=True)

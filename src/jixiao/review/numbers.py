@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
-from enum import Enum
+from enum import StrEnum
 
 from jixiao.model.money import to_wan
 
@@ -114,8 +114,12 @@ def ratio(part: Decimal, whole: Decimal) -> Decimal:
     return (part / whole * 100).quantize(Decimal("0.01"))
 
 
-class Verdict(Enum):
-    """How a stated total compares with the sum of its stated parts."""
+class Verdict(StrEnum):
+    """How a stated total compares with the sum of its stated parts.
+
+    A str-enum: statements are grouped by verdict, and a str-enum member hashes as its
+    text in C, where a plain enum member calls `Enum.__hash__`.
+    """
 
     EQUAL = "equal"  # equal as written (or the total is written coarser and rounds to the sum)
     TAIL = (

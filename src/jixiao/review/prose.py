@@ -187,6 +187,8 @@ def parts_statements(
     `ref` is where the unit stands, or the unit itself (its source built only for a statement).
     """
     last = _last_lead(text)  # a lead holds 其中 or a colon, after its total
+    if last < 0:
+        return  # no lead: no statement
     for index, token in enumerate(tokens):
         if token.kind is not kind or token.end > last:
             continue

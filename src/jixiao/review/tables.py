@@ -105,9 +105,6 @@ def table_views(document: Document | None) -> tuple[TableView, ...]:
 
 
 def _view(block: int, table: Table, cleaned: dict[str, _Clean]) -> TableView:
-    for cell in table.cells:
-        if cell.text not in cleaned:
-            cleaned[cell.text] = _clean(cell.text)
     rows = []
     keys = []
     lines = []
@@ -115,7 +112,11 @@ def _view(block: int, table: Table, cleaned: dict[str, _Clean]) -> TableView:
         views = []
         texts = []
         for cell in row:
-            key, value, rate = cleaned[cell.text]
+            text = cell.text
+            found = cleaned.get(text)
+            if found is None:
+                found = cleaned[text] = _clean(text)
+            key, value, rate = found
             views.append(_new(CellView, (cell, block, key, value, rate)))
             texts.append(key)
         rows.append(tuple(views))

@@ -177,10 +177,14 @@ def split_units(document: Document) -> tuple[tuple[TextUnit, ...], tuple[int, ..
                 paragraphs.append(len(out))
                 append(TextUnit(block.text, index, block.position))
             continue
+        fallback = block.position
         for cell in table.cells:
-            if cell.text.strip():
-                position = cell.position if cell.position.line is not None else block.position
-                append(TextUnit(cell.text, index, position, cell))
+            text = cell.text
+            if text.strip():
+                position = cell.position
+                if position.line is None:
+                    position = fallback
+                append(TextUnit(text, index, position, cell))
     return tuple(out), tuple(paragraphs)
 
 

@@ -44,8 +44,6 @@ FAMILIES = (
 )
 
 Value = Decimal | int | str
-#: The values of a hit kept as the finding's evidence (a tuple: `isinstance` tests it fastest).
-_FIGURES = (Decimal, int)
 
 
 @dataclass(frozen=True)
@@ -84,14 +82,21 @@ class Check:
 
     def finding(self, hit: Hit) -> Finding:
         """Render `hit` into a finding."""
-        evidence: dict[str, Value] = {
-            k: v for k, v in hit.values.items() if isinstance(v, _FIGURES)
-        }
+        shown: dict[str, object] = {}  # `render`'s values and the evidence, in one loop
+        evidence: dict[str, Value] = {}
+        for key, value in hit.values.items():
+            if isinstance(value, Decimal):
+                shown[key] = fmt(value)
+                evidence[key] = value
+            else:
+                shown[key] = value
+                if isinstance(value, int):
+                    evidence[key] = value
         location = "；".join(dict.fromkeys([ref.label() for ref in hit.refs]))
         return Finding(
             code=self.code,
             severity=self.severity,
-            message=self.render(hit.values),
+            message=self.template.format(**shown),
             location=location,
             refs=hit.refs,
             evidence=evidence,

@@ -147,7 +147,8 @@ def _by_source(ctx: ReviewContext) -> dict[tuple[str, Verdict], list[SumStatemen
 def _collect(ctx: ReviewContext) -> tuple[SumStatement, ...]:
     found = [*_record(ctx), *_record_funds(ctx), *_prose(ctx)]
     totalled = {v.block for v in tables_holding(ctx, "计")}  # a 合计 column (`_TOTAL`)
-    funded = {v.block for v in tables_holding(ctx, "总")}  # a 年度资金总额 row (`_FUND_TOTAL`)
+    # a 年度资金总额 row: every `_FUND_TOTAL` label holds 总额 or 总金额
+    funded = {v.block for v in tables_holding(ctx, "总额", "总金额", any_of=True)}
     for view in ctx.tables:
         if view.block in totalled:
             found.extend(_row_sums(view))

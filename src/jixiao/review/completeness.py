@@ -12,6 +12,7 @@ from jixiao.review.numbers import ratio
 from jixiao.review.outline import Heading, headings, is_form, is_partial, table_has_column
 from jixiao.review.registry import Hit, check
 from jixiao.review.scan import sentences_in, units_holding
+from jixiao.review.text import holds_any
 from jixiao.text.figures import Kind
 
 #: Sections every report needs when the profile names none (title, synonyms).
@@ -100,12 +101,12 @@ def _missing(ctx: ReviewContext) -> tuple[list[str], list[str]]:
     units = ctx.units
     lines = "\n".join([_start(units[i].text) for i in ctx.paragraphs])
     missing: list[str] = []
-    searched: list[str] = []
+    searched: dict[str, None] = {}  # the words in order, each once
     for title, words in _outline(ctx):
-        searched.extend(w for w in words if w not in searched)
-        if not any(word in lines for word in words):
+        searched.update(dict.fromkeys(words))
+        if not holds_any(lines, words):
             missing.append(title)
-    return missing, searched
+    return missing, list(searched)
 
 
 def _start(text: str, size: int = 16) -> str:

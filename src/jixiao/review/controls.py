@@ -59,13 +59,16 @@ class Stated:
     ref: SourceRef
 
 
+_PRIOR_MONEY = re.compile("决算|预算|支出|实际")
+
+
 def _role(text: str, latest: int | None) -> str | None:
     year = _YEAR.search(text)
     if "上年" in text or (year is not None and latest is not None and int(year[1]) < latest):
-        return "prior" if re.search("决算|预算|支出|实际", text) else None
+        return "prior" if _PRIOR_MONEY.search(text) else None
     if "预算" in text:
         return "budget"
-    if re.search("决算|执行|实际", text):
+    if _SPENT.search(text):
         return "actual"
     return None
 

@@ -45,9 +45,12 @@ class Mention(NamedTuple):
     said: str = ""
 
 
+_SPENT = re.compile("决算|执行|实际|支出数")
+
+
 def _stage(before: str, tail: str) -> str:
     context = (before[-12:] + tail).replace("一般公共预算", "")
-    if "预算" in context and not re.search("决算|执行|实际|支出数", context):
+    if "预算" in context and not _SPENT.search(context):
         return "initial" if "年初" in context else "budget"
     return "actual"
 

@@ -130,7 +130,7 @@ def is_form(ctx: ReviewContext) -> bool:
 
 def _is_form(ctx: ReviewContext) -> bool:
     head = "".join([ctx.compact_text(i) for i in range(min(6, len(ctx.units)))])[:300]
-    if _FORM.search(head) and not re.search(r"报告", head[:80]):
+    if _FORM.search(head) and "报告" not in head[:80]:
         return True
     units = ctx.units
     prose = sum([len(units[i].text) for i in ctx.paragraphs])

@@ -12,6 +12,9 @@ from jixiao.review.registry import Hit, check
 from jixiao.review.text import compact, holds_any
 
 _QUANTITATIVE = ("数量", "质量", "时效", "成本")
+_DIGIT = re.compile(r"\d")
+#: A name that gives a bare target its unit (a rate, or a unit in brackets).
+_UNIT_IN_NAME = re.compile(r"[%％率]|（.+）|\(.+\)")
 _TARGET_COLUMN = re.compile(r"指标值|目标值|预期|年度目标")
 _BARE_NUMBER = re.compile(r"^[<>≤≥=＝﹦]?\s*\d+(?:\.\d+)?$")
 
@@ -51,7 +54,7 @@ def not_quantified(ctx: ReviewContext) -> Iterator[Hit]:
             target
             and target != "/"
             and holds_any(level2, _QUANTITATIVE)
-            and not re.search(r"\d", target)
+            and _DIGIT.search(target) is None
         ):
             yield Hit(
                 {"level2": level2, "name": item.name, "target": target},
@@ -71,7 +74,7 @@ def unit_missing(ctx: ReviewContext) -> Iterator[Hit]:
     """A target that is a bare number (the name gives no unit either)."""
     for index, item in enumerate(ctx.record.indicators):
         target = compact(item.target or "")
-        if _BARE_NUMBER.match(target) and not re.search(r"[%％率]|（.+）|\(.+\)", item.name):
+        if _BARE_NUMBER.match(target) and not _UNIT_IN_NAME.search(item.name):
             yield Hit({"name": item.name, "target": target}, ctx.ref(f"indicators[{index}]"))
 
 

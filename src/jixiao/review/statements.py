@@ -116,6 +116,7 @@ def part_exceeds_whole(ctx: ReviewContext) -> Iterator[Hit]:
 
 
 _UP = "增加|增长|上升|超出|多"
+_UP_WORD = re.compile(_UP)
 _CHANGE = re.compile(
     _amt("cur")
     + r"(?:(?:(?!本年|今年|本期)[^。；;\d，,]){0,12}?|\s*[，,]\s*)(?:比|较)"
@@ -216,7 +217,7 @@ def change_direction(ctx: ReviewContext) -> Iterator[Hit]:
             or current == previous
         ):
             continue
-        up = bool(re.fullmatch(_UP, str(values["direction"])))
+        up = _UP_WORD.fullmatch(str(values["direction"])) is not None
         if up != (current > previous):
             yield Hit(
                 {**values, "relation": "大于" if current > previous else "小于"}, (sentence.ref,)
@@ -244,7 +245,7 @@ def change_percent(ctx: ReviewContext) -> Iterator[Hit]:
             continue
         stated = Decimal(match.group("pct"))
         current, diff = _value(match, "cur"), _value(match, "diff")
-        up = bool(re.fullmatch(_UP, match.group("dir")))
+        up = _UP_WORD.fullmatch(match.group("dir")) is not None
         if match.group("prev"):
             base = _value(match, "prev")
             diff = abs(current - base)

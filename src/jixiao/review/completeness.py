@@ -111,9 +111,6 @@ def _missing(ctx: ReviewContext) -> tuple[list[str], list[str]]:
 
 def _start(text: str, size: int = 16) -> str:
     """The first `size` characters of `text` without white space (a long paragraph is not compacted whole)."""
-    head = text[: size * 2].lstrip()  # paragraphs often open with two full-width spaces
-    if head.isprintable() and " " not in head and (len(head) >= size or len(text) <= size * 2):
-        return head[:size]  # no white space left (the only printable one is " ")
     head = "".join(text[: size * 2].split())
     if len(head) >= size or len(text) <= size * 2:
         return head[:size]

@@ -60,6 +60,7 @@ class Stated:
 
 
 _PRIOR_MONEY = re.compile("决算|预算|支出|实际")
+_SPENT = re.compile("决算|执行|实际")
 
 
 def _role(text: str, latest: int | None) -> str | None:
@@ -85,7 +86,6 @@ def columns(header: tuple[CellView, ...]) -> dict[str, int]:
     return roles
 
 
-_SPENT = re.compile("决算|执行|实际")
 
 
 def _is_header(texts: list[str]) -> bool:

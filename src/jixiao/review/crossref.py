@@ -55,12 +55,6 @@ def _stage(before: str, tail: str) -> str:
     return "actual"
 
 
-def mentions(ctx: ReviewContext) -> Iterator[Mention]:
-    """Every prose statement “基本支出X万元” etc., and the record's values with a source."""
-    yield from _said(ctx)
-    yield from _recorded(ctx)
-
-
 def _said(ctx: ReviewContext) -> Iterator[Mention]:
     """The prose statements “基本支出X万元” etc."""
     for sentence in ctx.with_kind(Kind.AMOUNT, *_NAMES):
@@ -70,11 +64,11 @@ def _said(ctx: ReviewContext) -> Iterator[Mention]:
             yield Mention(match.group(1), stage, amount(match, 3), sentence.ref, said)
 
 
-def _recorded(ctx: ReviewContext, asked: Container[tuple[str, str]] | None = None) -> Iterator[Mention]:
-    """The record's values with a source (only those of the (name, stage) pairs `asked`)."""
+def _recorded(ctx: ReviewContext, asked: Container[tuple[str, str]]) -> Iterator[Mention]:
+    """The record's values with a source, for the (name, stage) pairs `asked`."""
     provenance = ctx.provenance
     for key, path in _RECORD_FIELDS.items():
-        if asked is not None and key not in asked:
+        if key not in asked:
             continue
         ref = provenance.get(path)
         if ref is not None:

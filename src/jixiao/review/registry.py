@@ -82,21 +82,14 @@ class Check:
 
     def finding(self, hit: Hit) -> Finding:
         """Render `hit` into a finding."""
-        shown: dict[str, object] = {}  # `render`'s values and the evidence, in one loop
-        evidence: dict[str, Value] = {}
-        for key, value in hit.values.items():
-            if isinstance(value, Decimal):
-                shown[key] = fmt(value)
-                evidence[key] = value
-            else:
-                shown[key] = value
-                if isinstance(value, int):
-                    evidence[key] = value
+        evidence: dict[str, Value] = {
+            k: v for k, v in hit.values.items() if isinstance(v, Decimal | int)
+        }
         location = "；".join(dict.fromkeys([ref.label() for ref in hit.refs]))
         return Finding(
             code=self.code,
             severity=self.severity,
-            message=self.template.format(**shown),
+            message=self.render(hit.values),
             location=location,
             refs=hit.refs,
             evidence=evidence,
